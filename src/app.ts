@@ -1,0 +1,134 @@
+/**
+ * The composition root: the one module that knows every layer. It opens the database, builds
+ * the NLU, the bot and its outbox, registers the domains and starts the channels.
+ * `src/main.ts` runs it; tests build it with their own configuration.
+ */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { ConsoleChannel } from './channels/console.js';
+import { mountHttpApi } from './channels/http/api.js';
+import { HttpServer } from './channels/http/server.js';
+import type { Config } from './config.js';
+import { Bot } from './core/bot.js';
+import type { Understander } from './core/context.js';
+import { Outbox } from './core/outbox.js';
+import { MessageStore } from './core/store.js';
+import { openDatabase, type Database } from './db/client.js';
+import { loadDemoData } from './demo/seed.js';
+import { registerFeedback } from './domains/feedback/index.js';
+import { registerGeneral } from './domains/general/handlers.js';
+import { createNlu } from './nlu/index.js';
+import { loadMasterKey, PiiVault } from './privacy/vault.js';
+
+export interface App {
+  config: Config;
+  db: Database;
+  bot: Bot;
+  outbox: Outbox;
+  store: MessageStore;
+  vault: PiiVault;
+  /** The HTTP server, when the http channel runs. */
+  http: HttpServer | null;
+  /** The port the HTTP server listens on (resolved when PORT is 0). */
+  port: number | null;
+  console: ConsoleChannel | null;
+  /** Stop channels, finish messages in flight, stop the outbox, close the database. */
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  /** Use this understander instead of training/loading the configured classifier. */
+  nlu?: Understander;
+  clock?: () => Date;
+  /** Streams for the terminal chat (tests); default stdin/stdout. */
+  consoleIo?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  onQuit?: () => void;
+}
+
+/** The channels to run: CHANNELS, or console (when stdin is a terminal) plus http. */
+export function channelsToRun(config: Config, stdinIsTty: boolean): string[] {
+  return config.CHANNELS ?? (stdinIsTty ? ['console', 'http'] : ['http']);
+}
+
+/**
+ * Build and start Linli.
+ *
+ * ```ts
+ * const app = await startApp(loadConfig(), createLogger());
+ * // … later
+ * await app.stop();
+ * ```
+ */
+export async function startApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const db = await openDatabase({ url: config.DATABASE_URL, logger: log });
+  try {
+    const vault = new PiiVault(
+      loadMasterKey({ configured: config.PII_KEY, dataDir: config.DATA_DIR, production: config.NODE_ENV === 'production', log }),
+    );
+    const nlu =
+      overrides.nlu ??
+      (await createNlu({ dataDir: config.NLU_CACHE_DIR ?? join(config.DATA_DIR, 'nlu-cache'), classifier: config.NLU_CLASSIFIER, logger: log }));
+    const store = new MessageStore(db.sqlite);
+    const outbox = new Outbox(store, { log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
+    const channels = channelsToRun(config, process.stdin.isTTY === true);
+    const bot = new Bot({
+      store,
+      nlu,
+      log,
+      outbox,
+      formExpiryMinutes: config.FORM_EXPIRY_MINUTES,
+      inlineReplyChannels: ['http'],
+      ...(overrides.clock ? { clock: overrides.clock } : {}),
+    });
+
+    // Domains first, the general dialogue last: it answers whatever no domain took.
+    registerFeedback(bot, { prisma: db.prisma, vault });
+    registerGeneral(bot, {
+      prisma: db.prisma,
+      officeHours: config.OFFICE_HOURS,
+      officePhone: config.OFFICE_PHONE,
+    });
+
+    if (config.DEMO_DATA && (await loadDemoData(db.prisma))) log.info('demo data loaded');
+
+    let http: HttpServer | null = null;
+    let port: number | null = null;
+    if (channels.includes('http')) {
+      http = new HttpServer({ host: config.HOST, port: config.PORT, log });
+      mountHttpApi(http, bot, () => ({ outbox: store.outboxCounts() }));
+      port = await http.listen();
+      log.info({ url: `http://${config.HOST}:${port}` }, 'HTTP API listening');
+    }
+    let consoleChannel: ConsoleChannel | null = null;
+    if (channels.includes('console')) {
+      consoleChannel = new ConsoleChannel({ bot, ...overrides.consoleIo, onQuit: overrides.onQuit });
+      outbox.register(consoleChannel);
+    }
+
+    await bot.recoverInterrupted();
+    outbox.start();
+    consoleChannel?.start();
+
+    return {
+      config,
+      db,
+      bot,
+      outbox,
+      store,
+      vault,
+      http,
+      port,
+      console: consoleChannel,
+      async stop() {
+        consoleChannel?.stop();
+        await http?.close();
+        await bot.drain();
+        await outbox.stop();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Linli's configuration: one zod schema over the environment (and an optional `.env` file in
+ * the working directory). Invalid configuration stops start-up with a message naming the
+ * variable and what is wrong. README.md lists every variable with its default.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { OfficeHoursSchema } from './domains/general/office-hours.js';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The names of the channels Linli can run. */
+export const CHANNEL_NAMES = ['console', 'http'] as const;
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** SQLite database; a relative path is relative to the working directory. */
+  DATABASE_URL: z.string().min(1).default('file:./data/linli.db'),
+  /** Where runtime files go: the NLU model cache, the development PII key, attachments. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Comma list; default: console (only when stdin is a terminal) and http. */
+  CHANNELS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const name of names) {
+        if (!(CHANNEL_NAMES as readonly string[]).includes(name)) {
+          ctx.addIssue({ code: 'custom', message: `unknown channel "${name}" (known: ${CHANNEL_NAMES.join(', ')})` });
+          return z.NEVER;
+        }
+      }
+      return names as Array<(typeof CHANNEL_NAMES)[number]>;
+    }),
+  /** Load the demo data (residents, staff…) when the database is empty. */
+  DEMO_DATA: bool.default(true),
+  NLU_CLASSIFIER: z.enum(['ngram', 'node-nlp']).default('ngram'),
+  /** Where the trained NLU model is cached (default DATA_DIR/nlu-cache). */
+  NLU_CACHE_DIR: z.string().min(1).optional(),
+  FORM_EXPIRY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Office hours (ISO weekdays, then times, Asia/Shanghai), quoted when a resident asks for a person. */
+  OFFICE_HOURS: OfficeHoursSchema.prefault('1-5 08:30-12:00,14:30-17:30'),
+  /** Office phone quoted when a resident asks for a person. */
+  OFFICE_PHONE: z.string().min(1).default('0570-0000000'),
+  /** 64 hex characters (32 bytes) encrypting personal data; generated under DATA_DIR in development. */
+  PII_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
+    .optional(),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Configuration is invalid; the message names each bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Read the configuration from `env` (default `process.env`, after loading `./.env` if present).
+ *
+ * @throws {ConfigError} naming every invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = readEnv()): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+function readEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
