@@ -12,7 +12,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** The names of the channels Linli can run. */
-export const CHANNEL_NAMES = ['console', 'http'] as const;
+export const CHANNEL_NAMES = ['console', 'http', 'wechat', 'telegram', 'line', 'messenger'] as const;
 
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -54,6 +54,48 @@ export const ConfigSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
     .optional(),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** Largest photo a channel saves (bytes). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+
+  // WeChat (wechaty)
+  /** wechaty puppet package; `wechaty-puppet-wechat4u` speaks web WeChat. */
+  WECHAT_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
+  /** Log in with the UOS desktop protocol (helps accounts refused by web WeChat). */
+  WECHAT_UOS: bool.default(true),
+  /** In group chats the bot answers when @-mentioned or when a message starts with this. */
+  WECHAT_ROOM_PREFIX: z.string().min(1).default('邻里'),
+  /** Least time between two messages to one chat (ms), against account risk control. */
+  WECHAT_MIN_INTERVAL_MS: z.coerce.number().int().min(1000).default(1500),
+  /** Most messages the bot sends per day; past it, messages wait for the next day. */
+  WECHAT_DAILY_CAP: z.coerce.number().int().min(1).default(800),
+
+  // Telegram (grammY)
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must look like 123456:ABC-DEF…').optional(),
+  /** When set, Telegram posts updates to this public URL (webhook) instead of long polling. */
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  /** Secret Telegram sends with each webhook call; required with TELEGRAM_WEBHOOK_URL. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 of A-Z a-z 0-9 _ -').optional(),
+  /** Bot API root (a local Bot API server or a proxy). */
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+
+  // LINE and Messenger (bottender)
+  LINE_CHANNEL_SECRET: z.string().min(1).optional(),
+  LINE_ACCESS_TOKEN: z.string().min(1).optional(),
+  MESSENGER_APP_SECRET: z.string().min(1).optional(),
+  MESSENGER_PAGE_ACCESS_TOKEN: z.string().min(1).optional(),
+  MESSENGER_VERIFY_TOKEN: z.string().min(1).optional(),
+}).superRefine((c, ctx) => {
+  // A channel asked for must have what it needs to run.
+  const need = (channel: string, vars: Array<keyof typeof c>) => {
+    if (!c.CHANNELS?.includes(channel as never)) return;
+    for (const v of vars) if (!c[v]) ctx.addIssue({ code: 'custom', path: [v], message: `required when CHANNELS includes ${channel}` });
+  };
+  need('telegram', ['TELEGRAM_BOT_TOKEN']);
+  need('line', ['LINE_CHANNEL_SECRET', 'LINE_ACCESS_TOKEN']);
+  need('messenger', ['MESSENGER_APP_SECRET', 'MESSENGER_PAGE_ACCESS_TOKEN', 'MESSENGER_VERIFY_TOKEN']);
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required with TELEGRAM_WEBHOOK_URL' });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -46,13 +46,23 @@ export class HttpError extends Error {
 /** The JSON error body every failure uses. */
 export const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
+/**
+ * A route that takes the raw Node request and response, for SDKs that bring their own
+ * webhook handler (grammY's `webhookCallback`, bottender's request handler). The body is unread.
+ */
+export interface RawRoute {
+  method: Route['method'];
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<void> | void;
+}
+
 interface Compiled {
-  route: Route;
+  route: Route | (RawRoute & { raw: true });
   pattern: RegExp;
   names: string[];
 }
 
-function compile(route: Route): Compiled {
+function compile(route: Compiled['route']): Compiled {
   const names: string[] = [];
   const source = route.path
     .split('/')
@@ -77,6 +87,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, response: JsonResponse): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
   const body = JSON.stringify(response.body);
   res.writeHead(response.status, {
     'content-type': 'application/json; charset=utf-8',
@@ -119,6 +133,12 @@ export class HttpServer {
     return this;
   }
 
+  /** Add a raw route (a platform SDK's webhook handler). */
+  raw(route: RawRoute): this {
+    this.routes.push(compile({ ...route, raw: true }));
+    return this;
+  }
+
   /** Start listening; resolves with the bound port (useful with port 0). */
   async listen(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
@@ -148,6 +168,10 @@ export class HttpServer {
         pathMatched = true;
         if (c.route.method !== method) continue;
         const params = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+        if ('raw' in c.route) {
+          await c.route.handle(req, res, params);
+          return;
+        }
         const rawBody = method === 'GET' ? Buffer.alloc(0) : await readBody(req, this.options.bodyLimit ?? 64 * 1024);
         send(res, await c.route.handle({ method, path: url.pathname, params, query: url.searchParams, headers: req.headers, rawBody }));
         return;
