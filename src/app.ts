@@ -17,6 +17,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { loadDemoData } from './demo/seed.js';
 import { registerFeedback } from './domains/feedback/index.js';
 import { registerGeneral } from './domains/general/handlers.js';
+import { registerResidents } from './domains/residents/index.js';
 import { createNlu } from './nlu/index.js';
 import { loadMasterKey, PiiVault } from './privacy/vault.js';
 
@@ -82,6 +83,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     });
 
     // Domains first, the general dialogue last: it answers whatever no domain took.
+    registerResidents(bot, { prisma: db.prisma, vault });
     registerFeedback(bot, { prisma: db.prisma, vault });
     registerGeneral(bot, {
       prisma: db.prisma,
