@@ -4,7 +4,8 @@
  * held-out texts. Models come from the cache (trained on first use).
  *
  * Options: --classifier ngram|node-nlp (default: both), --seconds <n> per measurement
- * (default 3), --data-dir <dir> (default $DATA_DIR/nlu-cache, DATA_DIR defaulting to ./data).
+ * (default 3), --data-dir <dir> (default $NLU_CACHE_DIR, else $DATA_DIR/nlu-cache, DATA_DIR
+ * defaulting to ./data).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,7 @@ const HELDOUT = fileURLToPath(new URL('../test/fixtures/nlu-heldout.json', impor
 const program = new Command()
   .option('--classifier <name>', 'ngram or node-nlp (default: both)')
   .option('--seconds <n>', 'seconds per measurement', '3')
-  .option('--data-dir <dir>', 'model cache directory', path.join(process.env.DATA_DIR ?? './data', 'nlu-cache'))
+  .option('--data-dir <dir>', 'model cache directory', process.env.NLU_CACHE_DIR ?? path.join(process.env.DATA_DIR ?? './data', 'nlu-cache'))
   .parse();
 const opts = program.opts<{ classifier?: string; seconds: string; dataDir: string }>();
 const seconds = Number(opts.seconds);

@@ -6,8 +6,8 @@
  *
  *   echo '附近有没有日结的保洁' | npm run --silent classify
  *
- * Options: --data-dir <dir> (model cache; default $DATA_DIR/nlu-cache, DATA_DIR defaulting
- * to ./data), --classifier ngram|node-nlp (default $NLU_CLASSIFIER or ngram).
+ * Options: --data-dir <dir> (model cache; default $NLU_CACHE_DIR, else $DATA_DIR/nlu-cache,
+ * DATA_DIR defaulting to ./data), --classifier ngram|node-nlp (default $NLU_CLASSIFIER or ngram).
  * LOG_LEVEL (default warn here) sets how chatty stderr is.
  */
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { createNlu } from '../src/nlu/index.js';
 import { createLogger } from '../src/log.js';
 
 const program = new Command()
-  .option('--data-dir <dir>', 'model cache directory', path.join(process.env.DATA_DIR ?? './data', 'nlu-cache'))
+  .option('--data-dir <dir>', 'model cache directory', process.env.NLU_CACHE_DIR ?? path.join(process.env.DATA_DIR ?? './data', 'nlu-cache'))
   .option('--classifier <name>', 'ngram or node-nlp', process.env.NLU_CLASSIFIER ?? 'ngram')
   .parse();
 const opts = program.opts<{ dataDir: string; classifier: string }>();

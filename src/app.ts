@@ -19,6 +19,8 @@ import { registerFeedback } from './domains/feedback/index.js';
 import { registerGeneral } from './domains/general/handlers.js';
 import { registerResidents } from './domains/residents/index.js';
 import { createNlu } from './nlu/index.js';
+import { allPlaces } from './nlu/entities/places.js';
+import { warmUpDateTimes } from './nlu/entities/datetime.js';
 import { loadMasterKey, PiiVault } from './privacy/vault.js';
 
 export interface App {
@@ -69,6 +71,9 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     const nlu =
       overrides.nlu ??
       (await createNlu({ dataDir: config.NLU_CACHE_DIR ?? join(config.DATA_DIR, 'nlu-cache'), classifier: config.NLU_CLASSIFIER, logger: log }));
+    // Fail now on a broken places file, and build the date model before the first resident waits.
+    allPlaces();
+    warmUpDateTimes();
     const store = new MessageStore(db.sqlite);
     const outbox = new Outbox(store, { log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
     const channels = channelsToRun(config, process.stdin.isTTY === true);

@@ -9,6 +9,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-a
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { startCheckpointer } from './checkpointer.js';
 import { migrate } from './migrator.js';
 
 /** The default database location, relative to the working directory. */
@@ -133,11 +134,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // at start-up rather than on a resident's first message. Needs the tables, hence migrated.
     if (options.migrate !== false) await prisma.resident.findFirst({ select: { id: true } });
 
+    const checkpointer = path === ':memory:' ? null : startCheckpointer(sqlite, path);
     return {
       prisma,
       sqlite,
       url: options.url,
       async close() {
+        await checkpointer?.stop();
         await prisma.$disconnect();
         if (sqlite.open) sqlite.close();
       },

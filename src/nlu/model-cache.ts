@@ -3,8 +3,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { calibrateThreshold, type Calibration } from './calibrate.js';
-import { CLASSIFIER_VERSIONS, createClassifier, type ClassifierName } from './classifiers.js';
+import { calibrateThreshold, DEFAULT_CALIBRATION, type Calibration } from './calibrate.js';
+import { CLASSIFIER_VERSIONS, createClassifier, digest, type ClassifierName } from './classifiers.js';
 import type { LoadedCorpus } from './corpus.js';
 import type { IntentClassifier } from './types.js';
 
@@ -45,7 +45,8 @@ const CacheFileSchema = z.object({
 /**
  * Load a trained classifier from the cache directory, or train, calibrate and cache it.
  * The cache file (`<cacheDir>/<classifier>.json`) holds the key it was built for; when the
- * corpus hash, the classifier or its {@link CLASSIFIER_VERSIONS} entry differ, or the file
+ * corpus hash, the classifier, its {@link CLASSIFIER_VERSIONS} entry or the calibration
+ * settings differ, or the file
  * is unreadable, the model is retrained and the file rewritten atomically (temp file +
  * rename), so a crash mid-write never leaves a half file behind.
  *
@@ -65,7 +66,9 @@ export async function loadOrTrainModel(options: {
 }): Promise<TrainedModel> {
   const { cacheDir, corpus, logger } = options;
   const name = options.classifier;
-  const key: CacheKey = { corpusHash: corpus.hash, classifier: name, version: CLASSIFIER_VERSIONS[name] };
+  // The calibration rule decides the stored threshold, so it is part of the version too.
+  const version = `${CLASSIFIER_VERSIONS[name]}+cal.${digest(DEFAULT_CALIBRATION)}`;
+  const key: CacheKey = { corpusHash: corpus.hash, classifier: name, version };
   const file = path.join(cacheDir, `${name}.json`);
 
   const cached = await readCache(file, key, logger);

@@ -109,6 +109,8 @@ export class NodeNlpClassifier implements IntentClassifier {
     quietly(() => manager.import(model.manager!));
     this.manager = manager;
     this.intents = model.intents.map(String);
+    // The zh dictionary compiles on first use (~0.7 s): pay that now, not on a resident's message.
+    this.classify('你好');
   }
 
   private classifyQuietly(text: string): Classification {

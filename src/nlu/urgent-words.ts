@@ -59,3 +59,15 @@ export const URGENT_PATTERNS: ReadonlyArray<{ kind: UrgentKind; pattern: RegExp 
 
 /** Words right before a match that deny it (`没有着火`), unless part of a question (`有没有着火`). */
 export const NEGATIONS: readonly string[] = ['没有', '没', '不是', '并未', '未', '不会'];
+
+/**
+ * Words shortly before a match that make it a worry about the future, not a danger now
+ * (`万一着火咋办`, `容易漏电`): hazard.report still takes these through the classifier.
+ */
+export const HYPOTHETICAL = /万一|怕|容易|可能会|会不会|担心|小心|防止|以免|避免|预防|如果|要是/;
+
+/**
+ * A follow-up on an earlier report (`上周报的煤气味的事，后来查了吗`): it mentions the danger
+ * but asks how the report went, which is report.status, not a new alarm.
+ */
+export const FOLLOW_UP = /(报|反映|举报|上报|说)(的|过|了的)[^。]{0,12}(怎么样|处理|查了|管了|修了|进展|结果|后来|有人管|回复)/;

@@ -1,5 +1,12 @@
 import { normalizeText } from './normalize.js';
-import { FALSE_FRIENDS, NEGATIONS, URGENT_PATTERNS, type UrgentKind } from './urgent-words.js';
+import {
+  FALSE_FRIENDS,
+  FOLLOW_UP,
+  HYPOTHETICAL,
+  NEGATIONS,
+  URGENT_PATTERNS,
+  type UrgentKind,
+} from './urgent-words.js';
 
 export type { UrgentKind } from './urgent-words.js';
 
@@ -25,7 +32,8 @@ const PATTERNS = URGENT_PATTERNS.map(({ kind, pattern }) => ({
  * explosions and collapses) by keywords, independently of the intent classifier, so that a
  * resident shouting 着火了 is never left to a statistical model's mood. Questions count
  * (`着火了吗？` is urgent: the resident suspects a fire); look-alikes do not (`火锅`,
- * `烟囱冒烟`, `漏电保护器`, `落水管`), nor a plain denial right before the word (`没有着火`).
+ * `烟囱冒烟`, `漏电保护器`, `落水管`), nor a denial or a worry right before the word
+ * (`没有着火`, `万一着火咋办`), nor a follow-up on an earlier report (`上周报的煤气味的事查了吗`).
  *
  * @example
  * ```ts
@@ -35,15 +43,22 @@ const PATTERNS = URGENT_PATTERNS.map(({ kind, pattern }) => ({
  */
 export function detectUrgent(text: string): UrgentMatch | null {
   let norm = normalizeText(text, { keepDigits: true });
+  if (FOLLOW_UP.test(norm)) return null;
   for (const phrase of FALSE_FRIENDS) {
     if (norm.includes(phrase)) norm = norm.split(phrase).join(BLANK);
   }
   for (const { kind, pattern } of PATTERNS) {
     for (const match of norm.matchAll(pattern)) {
-      if (!isNegated(norm, match.index)) return { urgent: true, kind, matched: match[0] };
+      if (!isNegated(norm, match.index) && !isHypothetical(norm, match.index)) {
+        return { urgent: true, kind, matched: match[0] };
+      }
     }
   }
   return null;
+}
+
+function isHypothetical(text: string, index: number): boolean {
+  return HYPOTHETICAL.test(text.slice(Math.max(0, index - 6), index));
 }
 
 function isNegated(text: string, index: number): boolean {

