@@ -83,6 +83,10 @@ export async function startTelegramChannel(deps: TelegramChannelDeps): Promise<T
   const { config } = deps;
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('the telegram channel needs TELEGRAM_BOT_TOKEN');
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const secret = config.TELEGRAM_WEBHOOK_SECRET;
+  if (webhookUrl && !secret) throw new Error('TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET');
+  if (webhookUrl && !deps.http) throw new Error('TELEGRAM_WEBHOOK_URL is set but the HTTP server is not running: add http to CHANNELS');
   const log = deps.log.child({ channel: 'telegram' });
   const apiRoot = config.TELEGRAM_API_ROOT.replace(/\/+$/, '');
   // The client timeout bounds every call; long polls ask Telegram for 30 s, so leave room.
@@ -105,12 +109,8 @@ export async function startTelegramChannel(deps: TelegramChannelDeps): Promise<T
   let running = true;
   let polling: Promise<void> | undefined;
   let ready: Promise<void>;
-  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
 
-  if (webhookUrl) {
-    const secret = config.TELEGRAM_WEBHOOK_SECRET;
-    if (!secret) throw new Error('TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET');
-    if (!deps.http) throw new Error('TELEGRAM_WEBHOOK_URL is set but the HTTP server is not running: add http to CHANNELS');
+  if (webhookUrl && secret && deps.http) {
     const path = mountWebhook(deps.http, tg, { url: webhookUrl, secret, log, accepting: () => running });
     ready = (async () => {
       await tg.init(abort.signal as GrammySignal);

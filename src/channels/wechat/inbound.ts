@@ -140,6 +140,7 @@ export class WechatInbound {
       await this.note(address, room, wechatText.emptyMention(this.options.roomPrefix), true);
       return;
     }
+    this.options.sender.seen(room.id);
     const userId = await this.identify(talker);
     await this.receive({ ...this.base(message, talker, userId), text, replyAddress: address }, address, room);
   }
@@ -167,6 +168,7 @@ export class WechatInbound {
   /** The resident's stable userId (see identity.ts for the rule). */
   private async identify(contact: Contact): Promise<string> {
     const { book, log } = this.options;
+    this.options.sender.seen(contact.id);
     const payload = contact.payload;
     const resolution = book.resolve(
       {

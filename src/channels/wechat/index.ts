@@ -108,7 +108,14 @@ export async function startWechatChannel(deps: WechatChannelDeps): Promise<Wecha
       clock,
     });
 
-    watchLogin(wechaty, { log, output: deps.qrOutput ?? process.stderr, onLogin: () => outbox.kick() });
+    watchLogin(wechaty, {
+      log,
+      output: deps.qrOutput ?? process.stderr,
+      onLogin: () => {
+        sender.newSession();
+        outbox.kick(); // what waited while logged out goes now
+      },
+    });
     wechaty.on('message', (message) => void inbound.handle(message));
     wechaty.on('error', (err) => log.warn({ err: err.message }, 'wechat: SDK error'));
     outbox.register(sender);

@@ -59,6 +59,8 @@ export class WechatSender implements ChannelSender {
   readonly name = WECHAT_CHANNEL;
   readonly limits: RateLimits;
   private readonly nextAt = new Map<string, number>();
+  /** Contact and room ids known to exist in the current login session. */
+  private readonly live = new Set<string>();
   private readonly clock: () => number;
   private stopped = false;
 
@@ -104,6 +106,17 @@ export class WechatSender implements ChannelSender {
     }
   }
 
+  /** A new login began: ids from an earlier session may be stale and are checked again. */
+  newSession(): void {
+    this.live.clear();
+  }
+
+  /** A contact or room id just seen in an incoming message exists in this session. */
+  seen(id: string): void {
+    if (this.live.size > 50_000) this.live.clear();
+    this.live.add(id);
+  }
+
   /** Refuse further sends (they stay in the outbox for the next start). */
   stop(): void {
     this.stopped = true;
@@ -140,11 +153,27 @@ export class WechatSender implements ChannelSender {
   private async findTarget(address: string): Promise<Contact | Room | undefined> {
     const { wechaty, book } = this.options;
     if (address.startsWith(ROOM_ADDRESS_PREFIX)) {
-      return wechaty.Room.find({ id: address.slice(ROOM_ADDRESS_PREFIX.length) });
+      const room = await wechaty.Room.find({ id: address.slice(ROOM_ADDRESS_PREFIX.length) });
+      return room && (await this.exists(room)) ? room : undefined;
     }
     const contact = await wechaty.Contact.find({ id: book.currentContactId(address) ?? address });
-    if (contact) return contact;
+    if (contact && (await this.exists(contact))) return contact;
     return this.findAgain(address);
+  }
+
+  /**
+   * Wechaty keeps every contact and room it ever loaded, also those of an earlier login whose
+   * ids web WeChat no longer knows. An id not seen in this session is asked of the puppet again.
+   */
+  private async exists(target: Contact | Room): Promise<boolean> {
+    if (this.live.has(target.id)) return true;
+    try {
+      await target.sync();
+    } catch {
+      return false;
+    }
+    this.live.add(target.id);
+    return true;
   }
 
   /**
@@ -159,6 +188,7 @@ export class WechatSender implements ChannelSender {
     else if (keys?.token) found = await wechaty.Contact.findAll({ alias: new RegExp(`#LL${keys.token}(?![0-9A-Z])`) });
     if (found.length !== 1) return undefined;
     const contact = found[0]!;
+    this.live.add(contact.id);
     book.moved(userId, contact.id, this.clock());
     log.info({ userId, by: keys?.handle ? 'handle' : 'remark-token' }, 'wechat: contact found again under a new id');
     return contact;

@@ -74,8 +74,8 @@ describe('the WeChat identity rule', () => {
       before.id,
     );
     // A new login: the old id is gone, the same person is there under a new one.
+    await w.relogin();
     w.mocker.cacheContactPayload.delete(before.id);
-    await w.puppet.contactPayloadDirty(before.id);
     const after = w.resident({ name: '褚老师', weixin: 'chu_laoshi' });
 
     w.app.bot.intent('test.fast', async (ctx) => {
@@ -83,8 +83,8 @@ describe('the WeChat identity rule', () => {
       await ctx.reply('已通知');
     });
     await w.app.say('web-admin', '快快');
-    await w.app.outbox.idle(); console.log(w.logs.slice(-6), rows("SELECT * FROM outbound_messages WHERE channel='wechat' ORDER BY id DESC LIMIT 1"));
     await waitFor(() => w.heard(after).length > 0, 'the notification');
     expect(w.heard(after)).toEqual(['您报名的文化礼堂活动明天上午九点开始']);
+    expect(w.heard(before)).toHaveLength(1); // only the greeting, from before the new login
   });
 });

@@ -62,6 +62,8 @@ export interface World {
   deliver(payload: mock.MessageMock['payload'], times: number): Promise<void>;
   /** Everything the bot said to this contact or into this room, oldest first. */
   heard(where: ContactMock | RoomMock): string[];
+  /** Log the bot's account out and in again, as after a new scan. */
+  relogin(): Promise<void>;
   /** Wait until everything received so far is handled and everything due is sent. */
   settle(): Promise<void>;
   dispose(): Promise<void>;
@@ -141,6 +143,11 @@ export async function startWorld(options: { env?: Record<string, string> } = {})
     },
     heard(where) {
       return said.get(where.id) ?? [];
+    },
+    async relogin() {
+      await puppet.logout('test: new login');
+      mocker.login(me);
+      await waitFor(() => channel.wechaty.isLoggedIn, 'the new login');
     },
     async settle() {
       await channel.idle();
