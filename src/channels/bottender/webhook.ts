@@ -182,7 +182,7 @@ export function mountWebhook<C extends { readonly requestContext: unknown }>(opt
       log.warn({ path }, 'webhook: signature refused');
       return answer(res, 400, refusal(400));
     }
-    if (own !== true && false) {
+    if (own !== true) {
       const pre = await connector.preprocess(request);
       if (!pre.shouldNext) {
         const status = pre.response?.status ?? 200;

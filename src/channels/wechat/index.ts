@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { WechatyBuilder, type Wechaty } from 'wechaty';
+import { WechatyBuilder, log as wechatyLog, type Wechaty } from 'wechaty';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Outbox } from '../../core/outbox.js';
@@ -82,6 +82,8 @@ export async function startWechatChannel(deps: WechatChannelDeps): Promise<Wecha
   const dir = join(config.DATA_DIR, 'wechat');
   const state = openWechatState(join(dir, 'state.db'));
   try {
+    // Wechaty prints its own log to the terminal; keep it to warnings unless WECHATY_LOG says otherwise.
+    if (!process.env['WECHATY_LOG']) wechatyLog.level('warn');
     const puppet = deps.puppet ?? (await loadPuppet(config.WECHAT_PUPPET, { uos: config.WECHAT_UOS }, log));
     // The memory card keeps the login session: `<DATA_DIR>/wechat/linli.memory-card.json`.
     const wechaty = WechatyBuilder.build({ name: join(dir, 'linli'), puppet });

@@ -28,7 +28,12 @@ type PuppetClass = new (options: Record<string, unknown>) => WechatyPuppet;
  */
 export async function loadPuppet(name: string, options: { uos: boolean }, log: Logger): Promise<WechatyPuppet> {
   const before = new Set(process.listeners('uncaughtException'));
-  const mod = (await import(name)) as Record<string, unknown>;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(name)) as Record<string, unknown>;
+  } catch (err) {
+    throw new Error(`WECHAT_PUPPET=${name}: the puppet package cannot be loaded (${(err as Error).message})`, { cause: err });
+  }
   const added = process.listeners('uncaughtException').filter((l) => !before.has(l));
   for (const listener of added) process.off('uncaughtException', listener);
   if (added.length > 0) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FileBox } from 'file-box';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { types } from 'wechaty';
@@ -26,6 +27,8 @@ describe('logging in', () => {
     expect(printed).toContain(`https://wechaty.js.org/qrcode/${encodeURIComponent('https://login.weixin.qq.com/l/linli-test')}`);
     expect(w.logs.some((l) => String(l.msg).includes('scan the QR code'))).toBe(true);
     expect(w.logs.find((l) => String(l.msg).includes('logged in'))).toMatchObject({ account: '邻里小助手' });
+    // The session is kept in a memory card under the data folder, for the next start.
+    expect(w.channel.wechaty.memory.name).toBe(join(w.app.dir, 'wechat', 'linli'));
   });
 });
 
@@ -91,6 +94,12 @@ describe('a private chat', () => {
     expect(rows("SELECT id FROM channel_identities WHERE channel = 'wechat' AND external_id = ?", zhao.id)).toHaveLength(0);
     const sha256 = createHash('sha256').update(big).digest('hex');
     expect(existsSync(`${w.app.dir}/attachments/${sha256.slice(0, 2)}/${sha256}.png`)).toBe(false);
+  });
+
+  it('passes a shared location on as coordinates', async () => {
+    const liu = w.resident({ name: '刘师傅' });
+    await w.deliver({ id: 'wx-loc-1', talkerId: liu.id, listenerId: w.me.id, timestamp: Date.now(), type: types.Message.Location }, 1);
+    expect(w.heard(liu)).toEqual([expect.stringContaining('收到您的位置')]);
   });
 
   it('answers a voice message with a request for text or a photo and stores nothing', async () => {

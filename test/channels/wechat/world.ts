@@ -11,6 +11,7 @@ import { memoryLog, startTestApp, type TestApp } from '../../helpers/app.js';
 import { keywordNlu } from '../../helpers/keyword-nlu.js';
 
 // Wechaty's own console logging would drown the test output.
+process.env['WECHATY_LOG'] ??= 'silent';
 wechatyLog.level('silent');
 
 type ContactMock = mock.ContactMock;
