@@ -84,6 +84,19 @@ export class Outbox {
     this.channels.set(sender.name, { sender, limiter: new RateLimiter(sender.limits ?? {}, this.clock) });
   }
 
+  /**
+   * Tell the outbox a channel's outage is over (e.g. WeChat logged in again): its pacing pause
+   * is lifted and its messages waiting for a retry go now, without spending an attempt.
+   */
+  resume(name: string): void {
+    const registered = this.channels.get(name);
+    if (!registered) return;
+    this.register(registered.sender);
+    const rescheduled = this.store.makeDueNow(name, this.clock());
+    if (rescheduled > 0) this.options.log.info({ channel: name, rescheduled }, 'outbox: channel resumed');
+    this.kick();
+  }
+
   /** Names of the registered push channels. */
   get channelNames(): string[] {
     return [...this.channels.keys()];

@@ -174,6 +174,7 @@ export class MessageStore {
       markSent: prep("UPDATE outbound_messages SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?"),
       markRetry: prep("UPDATE outbound_messages SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
       markFailed: prep("UPDATE outbound_messages SET status = 'failed', last_error = ? WHERE id = ?"),
+      dueNow: prep("UPDATE outbound_messages SET next_attempt_at = ? WHERE channel = ? AND status = 'pending' AND next_attempt_at > ?"),
       resetSending: prep("UPDATE outbound_messages SET status = 'pending' WHERE status = 'sending'"),
       inbox: prep(
         "SELECT * FROM outbound_messages WHERE channel = ? AND address = ? AND status = 'pending' ORDER BY id",
@@ -331,6 +332,11 @@ export class MessageStore {
 
   markFailed(id: number, error: string): void {
     this.s.markFailed.run(error.slice(0, 500), id);
+  }
+
+  /** Make every pending row of a channel due now (its retries waited on a cause now gone). */
+  makeDueNow(channel: string, now: number): number {
+    return this.s.dueNow.run(now, channel, now).changes;
   }
 
   /** After a crash, rows caught mid-send go back to pending. Returns how many. */

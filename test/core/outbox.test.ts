@@ -100,6 +100,21 @@ describe('outbox', () => {
     await outbox.stop();
   });
 
+  it('sends at once, without spending an attempt, when a paused channel is resumed', async () => {
+    const fake = new FakeChannel();
+    fake.failures.push(new SendError('logged out', { retryable: true, retryAfterMs: 10 * 60_000 }));
+    const outbox = new Outbox(store, { log: memoryLog().log, clock });
+    outbox.register(fake);
+    const id = queue('a', '一');
+    outbox.start();
+    await outbox.idle();
+    expect(statusOf(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    outbox.resume('fake');
+    await outbox.idle();
+    expect(statusOf(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    await outbox.stop();
+  });
+
   it('marks a message failed — visibly, with the error — after the last attempt or a permanent error', async () => {
     const fake = new FakeChannel();
     fake.failures.push(new SendError('chat not found', { retryable: false }));

@@ -1,8 +1,9 @@
-/** What the LINE and Messenger channels say by themselves, whatever the domain. */
+/** Chinese text of the LINE and Messenger channels. */
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
+/** What the LINE and Messenger channels say by themselves, whatever the domain. */
 export const bottenderText = {
   /** When someone adds the bot as a friend (LINE follow). */
   welcome: '您好！我是“邻里”小助手。直接发文字给我就行，发“你好”可以看看我能帮您办哪些事。',

@@ -52,6 +52,7 @@ interface TrackedRequestContext extends PreprocessInput {
   outcome: { failed: boolean; chain: Promise<void> };
 }
 
+/** How to mount a bottender bot: where, which checks, and what to do with each event. */
 export interface WebhookOptions<C> {
   http: HttpServer;
   /** e.g. `/webhooks/line` */

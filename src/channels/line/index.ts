@@ -20,6 +20,7 @@ export { LINE_CHANNEL } from './sender.js';
 /** Where LINE posts webhooks (register `https://<your host>/webhooks/line`). */
 export const LINE_WEBHOOK_PATH = '/webhooks/line';
 
+/** What the LINE channel needs from the app (and one test seam). */
 export interface LineChannelDeps {
   bot: Bot;
   outbox: Outbox;

@@ -28,6 +28,7 @@ export const MESSENGER_WEBHOOK_PATH = '/webhooks/messenger';
  */
 export const GRAPH_API_VERSION = '22.0';
 
+/** What the Messenger channel needs from the app (and one test seam). */
 export interface MessengerChannelDeps {
   bot: Bot;
   outbox: Outbox;

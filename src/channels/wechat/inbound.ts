@@ -45,6 +45,11 @@ export interface WechatInboundOptions {
   selfName: () => string | undefined;
   /** Write a token into a new friend's remark so they are recognised after a new login. */
   remarkTokens: boolean;
+  /**
+   * The coordinates of a location message. Wechaty 1.20's `message.toLocation()` always throws
+   * (it instantiates an unbound user class), so the channel asks the puppet itself.
+   */
+  locationOf: (messageId: string) => Promise<{ latitude: number; longitude: number }>;
   clock?: () => number;
 }
 
@@ -102,7 +107,7 @@ export class WechatInbound {
     const room = message.room();
     if (room) return this.fromRoom(message, talker, room);
 
-    const userId = await this.identify(talker);
+    const userId = this.identify(talker);
     const base = this.base(message, talker, userId);
     switch (type) {
       case types.Message.Text: {
@@ -116,9 +121,10 @@ export class WechatInbound {
         return;
       }
       case types.Message.Location: {
-        const location = await message.toLocation().catch(() => undefined);
+        const location = await this.options.locationOf(message.id).catch(() => undefined);
         if (location) {
-          await this.receive({ ...base, text: '', location: { latitude: location.latitude(), longitude: location.longitude() } }, userId, talker);
+          const { latitude, longitude } = location;
+          await this.receive({ ...base, text: '', location: { latitude, longitude } }, userId, talker);
         } else {
           await this.note(userId, talker, wechatText.textOrPhoto, true);
         }
@@ -141,7 +147,7 @@ export class WechatInbound {
       return;
     }
     this.options.sender.seen(room.id);
-    const userId = await this.identify(talker);
+    const userId = this.identify(talker);
     await this.receive({ ...this.base(message, talker, userId), text, replyAddress: address }, address, room);
   }
 
@@ -166,7 +172,7 @@ export class WechatInbound {
   }
 
   /** The resident's stable userId (see identity.ts for the rule). */
-  private async identify(contact: Contact): Promise<string> {
+  private identify(contact: Contact): string {
     const { book, log } = this.options;
     this.options.sender.seen(contact.id);
     const payload = contact.payload;

@@ -53,7 +53,6 @@ export interface WechatChannelDeps {
 /** A running WeChat channel. */
 export interface WechatChannel {
   readonly wechaty: Wechaty;
-  readonly identities: IdentityBook;
   /** Resolves when every message event received so far has been handled. */
   idle(): Promise<void>;
   /**
@@ -107,6 +106,7 @@ export async function startWechatChannel(deps: WechatChannelDeps): Promise<Wecha
       roomPrefix: config.WECHAT_ROOM_PREFIX,
       selfName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : undefined),
       remarkTokens: deps.remarkTokens ?? true,
+      locationOf: (messageId) => wechaty.puppet.messageLocation(messageId),
       clock,
     });
 
@@ -115,7 +115,8 @@ export async function startWechatChannel(deps: WechatChannelDeps): Promise<Wecha
       output: deps.qrOutput ?? process.stderr,
       onLogin: () => {
         sender.newSession();
-        outbox.kick(); // what waited while logged out goes now
+        // Sends refused while logged out wait for a retry minutes away: send them now.
+        outbox.resume(sender.name);
       },
     });
     wechaty.on('message', (message) => void inbound.handle(message));
@@ -127,7 +128,6 @@ export async function startWechatChannel(deps: WechatChannelDeps): Promise<Wecha
     const keepSession = deps.puppet === undefined;
     return {
       wechaty,
-      identities,
       idle: () => inbound.idle(),
       async stop() {
         sender.stop();

@@ -25,12 +25,12 @@ export function roomAddress(roomId: string): string {
 }
 
 /**
- * How long to wait before trying again while the account is logged out. It grows with the
- * attempts so a logout that waits for a person to scan spans hours of the outbox's attempts,
- * and stays short enough that messages follow soon after the new login.
+ * How long to wait before trying again while the account is logged out: 2, 4, 8 … minutes,
+ * at most an hour. A logout waits for a person to scan, so the outbox's attempts (8 by
+ * default) should span hours — about three with these delays — not seconds.
  */
 export function loggedOutRetryMs(attempts: number): number {
-  return Math.min(60_000 * 2 ** Math.max(attempts - 1, 0), 15 * 60_000);
+  return Math.min(2 * 60_000 * 2 ** Math.max(attempts - 1, 0), 60 * 60_000);
 }
 
 export interface WechatSenderOptions {

@@ -81,6 +81,7 @@ describe('Telegram by long polling', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ topic: '投诉', content: '楼道里的灯坏了好几天了，晚上老人上下楼看不清' });
     // Every reply went to the resident's chat, once each, and each button press was its own message.
+    await h.app.outbox.idle();
     expect(h.outbound().every((r) => r.address === String(chat.id) && r.status === 'sent')).toBe(true);
     expect(h.inbound().filter((r) => r.platform_message_id.startsWith('cb:'))).toHaveLength(2);
     expect(new Set(h.inbound().map((r) => r.sender_id))).toEqual(new Set([String(resident.id)]));

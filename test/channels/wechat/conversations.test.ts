@@ -28,7 +28,7 @@ describe('logging in', () => {
     expect(w.logs.some((l) => String(l.msg).includes('scan the QR code'))).toBe(true);
     expect(w.logs.find((l) => String(l.msg).includes('logged in'))).toMatchObject({ account: '邻里小助手' });
     // The session is kept in a memory card under the data folder, for the next start.
-    expect(w.channel.wechaty.memory.name).toBe(join(w.app.dir, 'wechat', 'linli'));
+    expect((w.channel.wechaty as unknown as { memory: { name: string } }).memory.name).toBe(join(w.app.dir, 'wechat', 'linli'));
   });
 });
 
@@ -116,8 +116,7 @@ describe('a private chat', () => {
     await w.say(news, '今日新闻：你好');
     // What the account's owner types on the phone comes back as the bot's own message.
     const neighbour = w.resident({ name: '隔壁老吴' });
-    w.me.say('你好，老吴').to(neighbour);
-    await w.settle();
+    await w.say(w.me, '你好，老吴', neighbour);
     await w.say(neighbour, '收到');
     expect(w.heard(news)).toEqual([]);
     expect(inboundOf('今日新闻：你好')).toEqual([]);

@@ -57,6 +57,11 @@ describe('sending failures', () => {
     expect(w.terminal.join('')).toContain(encodeURIComponent('https://login.weixin.qq.com/l/second-login'));
     w.mocker.login(w.me);
     await waitFor(() => w.logs.filter((l) => String(l.msg).includes('logged in as')).length === 2, 'the second login');
+
+    // After the new login, residents are answered at once, not after the logged-out retry delay.
+    const lin = w.resident({ name: '林阿婆' });
+    await w.say(lin, '你好');
+    expect(w.heard(lin)).toEqual([expect.stringContaining('您好')]);
   });
 });
 

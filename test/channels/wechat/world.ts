@@ -57,8 +57,8 @@ export interface World {
   resident(payload?: Partial<mock.ContactMock['payload']>): ContactMock;
   /** A group chat with the bot and these members. */
   room(topic: string, members: ContactMock[]): RoomMock;
-  /** Send something from `from` to the bot (or into `to`, a room) and wait until it is fully handled. */
-  say(from: ContactMock, what: Sayable, to?: RoomMock, mentions?: ContactMock[]): Promise<void>;
+  /** Send something from `from` to the bot (or to `to`, a room or contact) and wait until it is fully handled. */
+  say(from: ContactMock, what: Sayable, to?: RoomMock | ContactMock, mentions?: ContactMock[]): Promise<void>;
   /** Deliver a message event with a fixed id `times` times, as web WeChat sometimes does. */
   deliver(payload: mock.MessageMock['payload'], times: number): Promise<void>;
   /** Everything the bot said to this contact or into this room, oldest first. */
