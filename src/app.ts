@@ -6,7 +6,11 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ConsoleChannel } from './channels/console.js';
-import { mountHttpApi } from './channels/http/api.js';
+import { mountHealth, mountHttpApi } from './channels/http/api.js';
+import { startLineChannel } from './channels/line/index.js';
+import { startMessengerChannel } from './channels/messenger/index.js';
+import { startTelegramChannel } from './channels/telegram/index.js';
+import { startWechatChannel } from './channels/wechat/index.js';
 import { HttpServer } from './channels/http/server.js';
 import type { Config } from './config.js';
 import { Bot } from './core/bot.js';
@@ -64,6 +68,7 @@ export function channelsToRun(config: Config, stdinIsTty: boolean): string[] {
  */
 export async function startApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const db = await openDatabase({ url: config.DATABASE_URL, logger: log });
+  const platforms: Array<{ stop(): Promise<void> }> = [];
   try {
     const vault = new PiiVault(
       loadMasterKey({ configured: config.PII_KEY, dataDir: config.DATA_DIR, production: config.NODE_ENV === 'production', log }),
@@ -98,20 +103,28 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
 
     if (config.DEMO_DATA && (await loadDemoData(db.prisma))) log.info('demo data loaded');
 
+    // The HTTP server carries the HTTP API and the platforms' webhooks.
+    const webhooks = channels.includes('line') || channels.includes('messenger') || (channels.includes('telegram') && !!config.TELEGRAM_WEBHOOK_URL);
     let http: HttpServer | null = null;
-    let port: number | null = null;
-    if (channels.includes('http')) {
+    if (channels.includes('http') || webhooks) {
       http = new HttpServer({ host: config.HOST, port: config.PORT, log });
-      mountHttpApi(http, bot, () => ({ outbox: store.outboxCounts() }));
-      port = await http.listen();
-      log.info({ url: `http://${config.HOST}:${port}` }, 'HTTP API listening');
+      mountHealth(http, () => ({ outbox: store.outboxCounts() }));
+      if (channels.includes('http')) mountHttpApi(http, bot);
     }
     let consoleChannel: ConsoleChannel | null = null;
     if (channels.includes('console')) {
       consoleChannel = new ConsoleChannel({ bot, ...overrides.consoleIo, onQuit: overrides.onQuit });
       outbox.register(consoleChannel);
     }
+    // Platform channels: each registers its sender with the outbox and its webhook, if any.
+    const deps = { bot, outbox, http, config, log };
+    if (channels.includes('wechat')) platforms.push(await startWechatChannel(deps));
+    if (channels.includes('telegram')) platforms.push(await startTelegramChannel(deps));
+    if (channels.includes('line')) platforms.push(await startLineChannel(deps));
+    if (channels.includes('messenger')) platforms.push(await startMessengerChannel(deps));
 
+    const port = http ? await http.listen() : null;
+    if (http) log.info({ url: `http://${config.HOST}:${port}` }, 'HTTP server listening');
     await bot.recoverInterrupted();
     outbox.start();
     consoleChannel?.start();
@@ -128,6 +141,8 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       console: consoleChannel,
       async stop() {
         consoleChannel?.stop();
+        // Platforms first: they stop taking messages and wait for those in flight.
+        for (const platform of platforms) await platform.stop();
         await http?.close();
         await bot.drain();
         await outbox.stop();
@@ -135,6 +150,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       },
     };
   } catch (err) {
+    for (const platform of platforms) await platform.stop().catch(() => {});
     await db.close();
     throw err;
   }

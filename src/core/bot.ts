@@ -93,9 +93,21 @@ export class Bot extends Composer<Context> {
 
   /** Handle messages a previous process stored but never finished. Returns how many. */
   async recoverInterrupted(): Promise<number> {
-    const pending = this.options.store.interrupted();
-    if (pending.length > 0) this.options.log.warn({ count: pending.length }, 'handling messages interrupted by a restart');
-    await Promise.all(pending.map((m) => this.receive(m)));
+    const { store, log } = this.options;
+    const pending = store.interrupted();
+    if (pending.length > 0) log.warn({ count: pending.length }, 'handling messages interrupted by a restart');
+    await Promise.all(
+      pending.map(async ({ id, inbound }) => {
+        try {
+          await this.receive(inbound);
+        } catch (err) {
+          // One message that cannot be handled again must not stop the others or the start-up.
+          const errorId = newErrorId();
+          log.error({ err, errorId, inboundId: id }, 'interrupted message could not be handled again');
+          store.failInbound(id, errorId, this.clock().getTime());
+        }
+      }),
+    );
     return pending.length;
   }
 

@@ -142,10 +142,10 @@ export class MessageStore {
         'UPDATE conversations SET active_form = ?, form_state = ?, memory = ?, last_channel = ?, last_activity_at = ?, updated_at = ? WHERE id = ?',
       ),
       insertInbound: prep(
-        "INSERT INTO inbound_messages (channel, platform_message_id, resident_id, sender_id, reply_address, text, attachments, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?)",
+        "INSERT INTO inbound_messages (channel, platform_message_id, resident_id, sender_id, reply_address, text, attachments, location, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
       ),
       interrupted: prep(
-        "SELECT channel, platform_message_id AS messageId, sender_id AS userId, reply_address AS replyAddress, text, attachments FROM inbound_messages WHERE status = 'received' ORDER BY id",
+        "SELECT id, channel, platform_message_id AS messageId, sender_id AS userId, reply_address AS replyAddress, text, attachments, location FROM inbound_messages WHERE status = 'received' ORDER BY id",
       ),
       finishInbound: prep(
         'UPDATE inbound_messages SET status = ?, intent = ?, score = ?, error_id = ?, handled_at = ? WHERE id = ?',
@@ -251,17 +251,31 @@ export class MessageStore {
 
   /** Store a newly received message; returns its id. */
   insertInbound(m: Inbound, residentId: number, now: number): number {
-    const json = m.attachments?.length ? JSON.stringify(m.attachments) : null;
+    const attachments = m.attachments?.length ? JSON.stringify(m.attachments) : null;
+    const location = m.location ? JSON.stringify(m.location) : null;
     const replyAddress = m.replyAddress ?? m.userId;
     return Number(
-      this.s.insertInbound.run(m.channel, m.messageId, residentId, m.userId, replyAddress, m.text, json, now).lastInsertRowid,
+      this.s.insertInbound.run(m.channel, m.messageId, residentId, m.userId, replyAddress, m.text, attachments, location, now)
+        .lastInsertRowid,
     );
   }
 
-  /** Messages stored but never finished (the process stopped mid-turn), oldest first. */
-  interrupted(): Inbound[] {
-    const rows = this.s.interrupted.all() as Array<Omit<Inbound, 'attachments'> & { attachments: string | null }>;
-    return rows.map((r) => ({ ...r, attachments: parseJson(r.attachments, undefined) }));
+  /** Messages stored but never finished (the process stopped mid-turn), oldest first, with their row id. */
+  interrupted(): Array<{ id: number; inbound: Inbound }> {
+    type Row = Omit<Inbound, 'attachments' | 'location'> & { id: number; attachments: string | null; location: string | null };
+    return (this.s.interrupted.all() as Row[]).map(({ id, attachments, location, ...rest }) => ({
+      id,
+      inbound: {
+        ...rest,
+        ...(attachments ? { attachments: parseJson(attachments, undefined) } : {}),
+        ...(location ? { location: parseJson(location, undefined) } : {}),
+      },
+    }));
+  }
+
+  /** Mark an inbound message failed outside a turn (e.g. it can no longer be handled). */
+  failInbound(id: number, errorId: string, now: number): void {
+    this.s.finishInbound.run('failed', null, null, errorId, now, id);
   }
 
   /** Write the end of a turn: inbound status, replies and notifications, conversation state. */

@@ -120,4 +120,21 @@ describe('pipeline', () => {
     expect(row?.replies[0]?.text).toContain('您好');
     expect(count('inbound_messages')).toBe(1);
   });
+
+  it('handles again a location-only message, and marks failed one that can no longer be handled', async () => {
+    const resident = await app.db.prisma.resident.create({ data: { createdAt: new Date(), updatedAt: new Date() } });
+    await app.db.prisma.channelIdentity.create({
+      data: { channel: 'http', externalId: 'jack', residentId: resident.id, createdAt: new Date(), lastSeenAt: new Date() },
+    });
+    const base = { channel: 'http', residentId: resident.id, senderId: 'jack', replyAddress: 'jack', status: 'received', receivedAt: new Date() };
+    await app.db.prisma.inboundMessage.create({
+      data: { ...base, platformMessageId: 'loc-1', text: '', location: JSON.stringify({ latitude: 28.97, longitude: 118.87 }) },
+    });
+    await app.db.prisma.inboundMessage.create({ data: { ...base, platformMessageId: 'broken-1', text: '' } });
+    expect(await app.bot.recoverInterrupted()).toBe(2);
+    const rows = await app.db.prisma.inboundMessage.findMany({ where: { senderId: 'jack' }, include: { replies: true }, orderBy: { id: 'asc' } });
+    expect(rows[0]).toMatchObject({ status: 'handled' });
+    expect(rows[0]!.replies[0]!.text).toContain('收到您的位置');
+    expect(rows[1]).toMatchObject({ status: 'failed', errorId: expect.stringMatching(/^[0-9A-F]{8}$/) });
+  });
 });

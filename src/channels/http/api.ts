@@ -5,7 +5,6 @@
  *   Replies come back in the response; an option can be answered verbatim or by its number.
  * - `GET /api/users/:userId/inbox` → `{ messages: [...] }`: everything pushed to that user since
  *   the last call (notifications, forwarded tip-offs), then marked delivered.
- * - `GET /healthz`.
  *
  * Bad JSON, missing fields or text over 4,000 characters answer 400 and store nothing.
  */
@@ -46,7 +45,7 @@ const renderReply = (r: Reply) => (r.options?.length ? { text: r.text, options: 
  * // curl -d '{"userId":"u1","text":"你好"}' http://127.0.0.1:3000/api/messages
  * ```
  */
-export function mountHttpApi(server: HttpServer, bot: Bot, health: () => Record<string, unknown> = () => ({})): void {
+export function mountHttpApi(server: HttpServer, bot: Bot): void {
   server.route({
     method: 'POST',
     path: '/api/messages',
@@ -83,10 +82,9 @@ export function mountHttpApi(server: HttpServer, bot: Bot, health: () => Record<
       return { status: 200, body: { messages } };
     },
   });
+}
 
-  server.route({
-    method: 'GET',
-    path: '/healthz',
-    handle: () => ({ status: 200, body: { status: 'ok', ...health() } }),
-  });
+/** `GET /healthz`: `{ status: 'ok', …details }`, for load balancers and monitoring. */
+export function mountHealth(server: HttpServer, details: () => Record<string, unknown> = () => ({})): void {
+  server.route({ method: 'GET', path: '/healthz', handle: () => ({ status: 200, body: { status: 'ok', ...details() } }) });
 }

@@ -86,7 +86,7 @@ export async function startTelegramChannel(deps: TelegramChannelDeps): Promise<T
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (webhookUrl && !secret) throw new Error('TELEGRAM_WEBHOOK_URL needs TELEGRAM_WEBHOOK_SECRET');
-  if (webhookUrl && !deps.http) throw new Error('TELEGRAM_WEBHOOK_URL is set but the HTTP server is not running: add http to CHANNELS');
+  if (webhookUrl && !deps.http) throw new Error('TELEGRAM_WEBHOOK_URL is set but the HTTP server is not running (the app starts it whenever a webhook needs it)');
   const log = deps.log.child({ channel: 'telegram' });
   const apiRoot = config.TELEGRAM_API_ROOT.replace(/\/+$/, '');
   // The client timeout bounds every call; long polls ask Telegram for 30 s, so leave room.

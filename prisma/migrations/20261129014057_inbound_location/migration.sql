@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "inbound_messages" ADD COLUMN "location" TEXT;
