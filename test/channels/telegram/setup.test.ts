@@ -49,7 +49,7 @@ describe('Telegram channel set-up', () => {
         log,
         botInfo: fake.botInfo,
       }),
-    ).rejects.toThrow(/add http to CHANNELS/);
+    ).rejects.toThrow(/the HTTP server is not running/);
     expect(fake.callsOf('setWebhook')).toEqual([]);
   });
 });
