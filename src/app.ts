@@ -7,10 +7,6 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ConsoleChannel } from './channels/console.js';
 import { mountHealth, mountHttpApi } from './channels/http/api.js';
-import { startLineChannel } from './channels/line/index.js';
-import { startMessengerChannel } from './channels/messenger/index.js';
-import { startTelegramChannel } from './channels/telegram/index.js';
-import { startWechatChannel } from './channels/wechat/index.js';
 import { HttpServer } from './channels/http/server.js';
 import type { Config } from './config.js';
 import { Bot } from './core/bot.js';
@@ -118,10 +114,11 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     }
     // Platform channels: each registers its sender with the outbox and its webhook, if any.
     const deps = { bot, outbox, http, config, log };
-    if (channels.includes('wechat')) platforms.push(await startWechatChannel(deps));
-    if (channels.includes('telegram')) platforms.push(await startTelegramChannel(deps));
-    if (channels.includes('line')) platforms.push(await startLineChannel(deps));
-    if (channels.includes('messenger')) platforms.push(await startMessengerChannel(deps));
+    // Loaded only when asked for: the SDKs are heavy (wechaty alone is ~90 MB resident).
+    if (channels.includes('wechat')) platforms.push(await (await import('./channels/wechat/index.js')).startWechatChannel(deps));
+    if (channels.includes('telegram')) platforms.push(await (await import('./channels/telegram/index.js')).startTelegramChannel(deps));
+    if (channels.includes('line')) platforms.push(await (await import('./channels/line/index.js')).startLineChannel(deps));
+    if (channels.includes('messenger')) platforms.push(await (await import('./channels/messenger/index.js')).startMessengerChannel(deps));
 
     const port = http ? await http.listen() : null;
     if (http) log.info({ url: `http://${config.HOST}:${port}` }, 'HTTP server listening');
