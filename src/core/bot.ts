@@ -65,7 +65,7 @@ export class Bot extends Composer<Context> {
     this.forms = new FormEngine((options.formExpiryMinutes ?? 30) * 60_000);
     this.inline = new Set(options.inlineReplyChannels ?? []);
     this.clock = options.clock ?? (() => new Date());
-    this.use(pickOption, formStep(this.forms), mediaWithoutText, classify(options.nlu));
+    this.use(pickOption, formStep(this.forms, options.nlu), mediaWithoutText, classify(options.nlu));
   }
 
   /** Declare a form that handlers can start with `ctx.startForm(name)`. */

@@ -43,9 +43,14 @@ export const pickOption: MiddlewareFn<Context> = async (ctx, next) => {
   await next();
 };
 
-/** An active form takes the message; nothing else runs for it. */
-export function formStep(forms: FormEngine): MiddlewareFn<Context> {
+/**
+ * An active form takes the message; nothing else runs for it. Except danger: a message the NLU
+ * marks urgent (fire, gas…) goes to the handlers as if no form were open, and the form stays
+ * where it was for the next message.
+ */
+export function formStep(forms: FormEngine, nlu: Understander): MiddlewareFn<Context> {
   return async (ctx, next) => {
+    if (ctx.activeForm && ctx.text && nlu.understand(ctx.text, { now: ctx.now }).urgent) return next();
     if (await forms.handle(ctx)) return;
     await next();
   };

@@ -14,7 +14,7 @@ export const coreText = {
     firstStep: '已经是第一步了。',
     retry: (problem: string, prompt: string) => `${problem}\n${prompt}`,
     controlsHint: '（回复“上一步”可返回修改，回复“取消”可退出）',
-    optionalHint: '（可回复“跳过”）',
+    optionalHint: '（不想填可回复“跳过”）',
     confirmTitle: (title: string) => `请核对您的「${title}」：`,
     confirmQuestion: '信息无误请回复“确认”，需要修改请回复“修改”，不办了请回复“取消”。',
     confirmOptions: ['确认', '修改', '取消'],

@@ -95,4 +95,18 @@ describe('feedback form (留言)', () => {
     await say('留言');
     expect(await say('上一步')).toContain('已经是第一步');
   });
+
+  it('re-asks a category that is not one of the options, and takes one named in words', async () => {
+    await say('我要留言');
+    expect(await say('医保一年交多少钱')).toContain('请从下面选一个类别');
+    expect(await say('我想提个建议')).toContain('具体内容');
+  });
+
+  it('answers danger at once in the middle of a form, and the form goes on after', async () => {
+    await say('我要留言');
+    await say('投诉');
+    const urgent = await say('楼下着火了');
+    expect(urgent).toContain('119');
+    expect(await say('楼道里堆满了杂物，一直没人管')).toContain('手机号');
+  });
 });

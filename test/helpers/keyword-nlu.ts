@@ -4,6 +4,7 @@
  */
 import type { Understander, Understanding } from '../../src/core/context.js';
 import { extractEntities } from '../../src/nlu/entities/index.js';
+import { detectUrgent } from '../../src/nlu/urgent.js';
 
 const RULES: Array<[RegExp, string]> = [
   [/你好|您好|在吗/, 'greeting'],
@@ -21,6 +22,9 @@ const RULES: Array<[RegExp, string]> = [
 export const keywordNlu: Understander = {
   understand(text: string, options?: { now?: Date }): Understanding {
     const hit = RULES.find(([re]) => re.test(text));
-    return { intent: hit?.[1] ?? 'None', score: hit ? 1 : 0, entities: extractEntities(text, options) };
+    // Urgent danger is the real detector, as in the app: it overrides the intent.
+    const urgent = detectUrgent(text);
+    const intent = urgent ? 'hazard.report' : (hit?.[1] ?? 'None');
+    return { intent, score: hit ? 1 : 0, entities: extractEntities(text, options), urgent };
   },
 };

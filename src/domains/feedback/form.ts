@@ -24,7 +24,9 @@ export function feedbackForm(service: FeedbackService): FormDefinition {
         label: t.topic.label,
         prompt: t.topic.prompt,
         options: [...t.topic.options],
-        schema: z.string().trim().min(2, t.topic.tooShort).max(20, t.topic.tooLong),
+        // Words that name a category (“我想提个建议”, “投诉一下”) count as choosing it.
+        parse: (text) => t.topic.options.find((o) => text.includes(o) || t.topic.keywords[o]!.some((k) => text.includes(k))) ?? text,
+        schema: z.enum(t.topic.options, { error: t.topic.notAnOption }),
       },
       {
         name: 'content',
