@@ -9,7 +9,7 @@ const url = process.env.DATABASE_URL ?? 'file:./data/linli.db';
 const path = url.replace(/^file:/, '');
 
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
+  schema: 'prisma/schema',
   migrations: {
     path: 'prisma/migrations',
   },

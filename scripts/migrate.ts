@@ -3,7 +3,7 @@
 // migrations are generated and src/db/migrator.ts for how they are applied and recorded.
 //
 //   dev --name <name>   apply pending migrations to the dev database, generate a new migration
-//                       from the changes in schema.prisma, write it and apply it
+//                       from the changes in prisma/schema/, write it and apply it
 //   deploy              apply pending migrations to DATABASE_URL
 //   status              compare the migrations folder with the database
 //
@@ -18,7 +18,7 @@ import { defaultMigrationsDir } from '../src/db/migrations.js';
 import { migrate, migrationStatus } from '../src/db/migrator.js';
 import { generateMigration, MIGRATION_LOCK_TOML } from '../src/db/schema-engine.js';
 
-const defaultSchema = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
+const defaultSchema = fileURLToPath(new URL('../prisma/schema', import.meta.url));
 
 interface GlobalOptions {
   schema: string;
@@ -143,7 +143,7 @@ function status(options: GlobalOptions): void {
 const program = new Command()
   .name('db:migrate')
   .description('Author and apply Prisma migrations offline (no native schema engine needed).')
-  .option('--schema <file>', 'schema.prisma to generate migrations from', defaultSchema)
+  .option('--schema <path>', 'the schema to generate migrations from: a .prisma file or a folder of them', defaultSchema)
   .option('--migrations <dir>', 'migrations folder', defaultMigrationsDir)
   .option('--url <url>', 'database URL (env DATABASE_URL)', process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
 

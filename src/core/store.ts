@@ -2,7 +2,7 @@
  * The core's persistence: residents, channel identities, conversations, inbound messages and
  * the outbox. It runs prepared raw statements on the same better-sqlite3 connection Prisma
  * uses, because this is the per-message hot path: Prisma costs ~1 ms a row, a prepared
- * statement ~0.1 ms. Tables are defined by prisma/schema.prisma; timestamps are epoch ms.
+ * statement ~0.1 ms. Tables are defined in prisma/schema/; timestamps are epoch ms.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Inbound, Reply } from './types.js';

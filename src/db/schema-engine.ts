@@ -7,7 +7,7 @@
 //
 // The package's entry point does `import * as wasm from "./schema_engine_bg.wasm"`, which Node 20
 // cannot load, so the module is instantiated here by hand over the package's JS glue.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -146,7 +146,7 @@ function migrationsListOf(migrationsDir: string): Glue.MigrationList {
  * The script is byte for byte what Prisma writes, including its
  * `Warnings:` comment for destructive changes.
  *
- * @param options.schemaPath the `schema.prisma` to migrate to
+ * @param options.schemaPath the schema to migrate to: a `.prisma` file or a folder of them
  * @param options.migrationsDir the migrations folder (it may be empty or missing)
  * @param options.name the migration's name, already slugified (`add_events`)
  * @returns the migration to write, or `null` when the schema and the folder already agree
@@ -157,20 +157,31 @@ function migrationsListOf(migrationsDir: string): Glue.MigrationList {
  * else for (const warning of migration.warnings) console.warn(warning);
  * ```
  */
+/** The schema's files: one `.prisma` file, or every `.prisma` file of a folder (multi-file schema). */
+export function schemaFiles(schemaPath: string): Array<{ path: string; content: string }> {
+  const paths = statSync(schemaPath).isDirectory()
+    ? readdirSync(schemaPath)
+        .filter((f) => f.endsWith('.prisma'))
+        .sort()
+        .map((f) => join(schemaPath, f))
+    : [schemaPath];
+  return paths.map((path) => ({ path, content: readFileSync(path, 'utf8') }));
+}
+
 export async function generateMigration(options: {
   schemaPath: string;
   migrationsDir: string;
   name: string;
 }): Promise<GeneratedMigration | null> {
   const { SchemaEngine } = await loadGlue();
-  const schemaText = readFileSync(options.schemaPath, 'utf8');
-  const schema: Glue.SchemasContainer = { files: [{ path: options.schemaPath, content: schemaText }] };
+  const files = schemaFiles(options.schemaPath);
+  const schema: Glue.SchemasContainer = { files };
   const migrationsList = migrationsListOf(options.migrationsDir);
   const filters: Glue.SchemaFilter = { externalTables: [], externalEnums: [] };
 
   lastPanic = undefined;
   const engine = await SchemaEngine.new(
-    { datamodels: [[options.schemaPath, schemaText]] },
+    { datamodels: files.map((f): [string, string] => [f.path, f.content]) },
     () => {},
     bindMigrationAwareSqlAdapterFactory(inMemoryFactory(options.migrationsDir)),
   );

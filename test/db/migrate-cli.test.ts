@@ -1,7 +1,7 @@
 // Drives `npm run db:migrate` (scripts/migrate.ts) as a user would, on a temporary copy of the
 // project's schema and migrations.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,10 +36,10 @@ function migrationFolders(): string[] {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'linli-migrate-cli-'));
-  schema = join(dir, 'schema.prisma');
+  schema = join(dir, 'schema');
   migrations = join(dir, 'migrations');
   url = `file:${join(dir, 'data', 'dev.db')}`;
-  copyFileSync(join(root, 'prisma', 'schema.prisma'), schema);
+  cpSync(join(root, 'prisma', 'schema'), schema, { recursive: true });
   cpSync(join(root, 'prisma', 'migrations'), migrations, { recursive: true });
 });
 
@@ -61,7 +61,7 @@ describe('db:migrate dev', () => {
   it('writes and applies a migration with CREATE TABLE after a model is added', () => {
     const before = migrationFolders();
     appendFileSync(
-      schema,
+      join(schema, 'notices.prisma'),
       `
 model Notice {
   id    Int    @id @default(autoincrement())
