@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { Bot } from './core/bot.js';
 import type { Understander } from './core/context.js';
 import { Outbox } from './core/outbox.js';
+import { Scheduler } from './core/scheduler.js';
 import { MessageStore } from './core/store.js';
 import { openDatabase, type Database } from './db/client.js';
 import { loadDemoData } from './demo/seed.js';
@@ -35,17 +36,42 @@ export interface App {
   /** The port the HTTP server listens on (resolved when PORT is 0). */
   port: number | null;
   console: ConsoleChannel | null;
+  scheduler: Scheduler;
   /** Stop channels, finish messages in flight, stop the outbox, close the database. */
   stop(): Promise<void>;
 }
 
+/**
+ * What a domain gets to register itself: the bot (handlers, forms, `bot.notify`), Prisma, the
+ * PII vault, the configuration, the scheduler for periodic work, a logger and the clock.
+ */
+export interface DomainDeps {
+  bot: Bot;
+  prisma: Database['prisma'];
+  vault: PiiVault;
+  config: Config;
+  scheduler: Scheduler;
+  log: Logger;
+  /** The time now (controlled in tests). */
+  clock: () => Date;
+  /** The HTTP server, when one runs (for APIs such as Open311). */
+  http: HttpServer | null;
+}
+
+/** A domain's registration function, e.g. `registerJobs`. */
+export type DomainRegistration = (deps: DomainDeps) => unknown | Promise<unknown>;
+
 export interface AppOverrides {
+  /** Extra domains to register (before the general dialogue), e.g. in a domain's tests. */
+  domains?: DomainRegistration[];
   /** Use this understander instead of training/loading the configured classifier. */
   nlu?: Understander;
   clock?: () => Date;
   /** Streams for the terminal chat (tests); default stdin/stdout. */
   consoleIo?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   onQuit?: () => void;
+  /** `false` keeps periodic tasks from running by themselves (tests run them with `scheduler.runNow`). */
+  scheduler?: boolean;
 }
 
 /** The channels to run: CHANNELS, or console (when stdin is a terminal) plus http. */
@@ -78,6 +104,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     const store = new MessageStore(db.sqlite);
     const outbox = new Outbox(store, { log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
     const channels = channelsToRun(config, process.stdin.isTTY === true);
+    const clock = overrides.clock ?? (() => new Date());
     const bot = new Bot({
       store,
       nlu,
@@ -85,21 +112,10 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       outbox,
       formExpiryMinutes: config.FORM_EXPIRY_MINUTES,
       inlineReplyChannels: ['http'],
-      ...(overrides.clock ? { clock: overrides.clock } : {}),
+      clock,
     });
 
-    // Domains first, the general dialogue last: it answers whatever no domain took.
-    registerResidents(bot, { prisma: db.prisma, vault });
-    registerFeedback(bot, { prisma: db.prisma, vault });
-    registerGeneral(bot, {
-      prisma: db.prisma,
-      officeHours: config.OFFICE_HOURS,
-      officePhone: config.OFFICE_PHONE,
-    });
-
-    if (config.DEMO_DATA && (await loadDemoData(db.prisma))) log.info('demo data loaded');
-
-    // The HTTP server carries the HTTP API and the platforms' webhooks.
+    // The HTTP server carries the HTTP API, the platforms' webhooks and domain APIs.
     const webhooks = channels.includes('line') || channels.includes('messenger') || (channels.includes('telegram') && !!config.TELEGRAM_WEBHOOK_URL);
     let http: HttpServer | null = null;
     if (channels.includes('http') || webhooks) {
@@ -107,6 +123,20 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       mountHealth(http, () => ({ outbox: store.outboxCounts() }));
       if (channels.includes('http')) mountHttpApi(http, bot);
     }
+
+    // Domains first, the general dialogue last: it answers whatever no domain took.
+    const scheduler = new Scheduler(log);
+    const domainDeps: DomainDeps = { bot, prisma: db.prisma, vault, config, scheduler, log, clock, http };
+    registerResidents(bot, { prisma: db.prisma, vault });
+    registerFeedback(bot, { prisma: db.prisma, vault });
+    for (const register of overrides.domains ?? []) await register(domainDeps);
+    registerGeneral(bot, {
+      prisma: db.prisma,
+      officeHours: config.OFFICE_HOURS,
+      officePhone: config.OFFICE_PHONE,
+    });
+
+    if (config.DEMO_DATA && (await loadDemoData(db.prisma))) log.info('demo data loaded');
     let consoleChannel: ConsoleChannel | null = null;
     if (channels.includes('console')) {
       consoleChannel = new ConsoleChannel({ bot, ...overrides.consoleIo, onQuit: overrides.onQuit });
@@ -124,6 +154,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     if (http) log.info({ url: `http://${config.HOST}:${port}` }, 'HTTP server listening');
     await bot.recoverInterrupted();
     outbox.start();
+    if (overrides.scheduler !== false) scheduler.start();
     consoleChannel?.start();
 
     return {
@@ -136,8 +167,10 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       http,
       port,
       console: consoleChannel,
+      scheduler,
       async stop() {
         consoleChannel?.stop();
+        await scheduler.stop();
         // Platforms first: they stop taking messages and wait for those in flight.
         for (const platform of platforms) await platform.stop();
         await http?.close();

@@ -57,6 +57,32 @@ export const ConfigSchema = z.object({
   /** Largest photo a channel saves (bytes). */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
 
+  // Gig-work hub (零工之家)
+  /** Most job recommendations one seeker receives a day. */
+  JOBS_RECOMMENDATIONS_PER_DAY: z.coerce.number().int().min(0).max(50).default(3),
+  /** What residents are told about labour-rights help (inspection, hotline). */
+  JOBS_LABOR_HELP_TEXT: z
+    .string()
+    .min(1)
+    .default('遇到欠薪、不签合同、工伤等问题，可以：1. 拨打劳动保障咨询电话 12333；2. 到区劳动保障监察大队投诉；3. 在这里留下情况，零工之家工作人员会联系您。'),
+
+  // Resident medical insurance (城乡居民医保)
+  /** The policy data file (contributions, subsidies, deadlines), validated at start-up. */
+  INSURANCE_POLICY_FILE: z.string().min(1).default('seed/insurance-policy.json'),
+  /** Days before the enrolment deadline when reminders go out. */
+  INSURANCE_REMINDER_DAYS: z.coerce.number().int().min(1).max(120).default(14),
+
+  // Hazard reports (随手拍)
+  /** Hours a report may wait for acknowledgement before it is escalated. */
+  HAZARD_ACK_HOURS: z.coerce.number().min(0.1).max(168).default(4),
+  /** Minutes an urgent report may wait for acknowledgement before it is escalated. */
+  HAZARD_URGENT_ACK_MINUTES: z.coerce.number().min(1).max(240).default(15),
+  /** Comma list of API keys allowed to POST Open311 requests. */
+  OPEN311_API_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((k) => k.trim()).filter(Boolean) : [])),
+
   // WeChat (wechaty)
   /** wechaty puppet package; `wechaty-puppet-wechat4u` speaks web WeChat. */
   WECHAT_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),

@@ -112,6 +112,27 @@ export class Bot extends Composer<Context> {
   }
 
   /**
+   * Send a notification outside a conversation turn: a status change made in the admin
+   * console, a scheduled reminder, a broadcast. Stored in the outbox (one transaction for all
+   * targets), then delivered like any reply.
+   *
+   * ```ts
+   * await bot.notify([{ residentId: 12 }], { text: '您反映的问题已办结。' });
+   * ```
+   * @returns the ids of the outbox rows written (targets without an address are skipped, logged).
+   */
+  async notify(targets: readonly NotifyTarget[], reply: Reply): Promise<number[]> {
+    await this.connectionFree();
+    const { store } = this.options;
+    const now = this.clock().getTime();
+    const ids = store.transaction(() =>
+      targets.flatMap((target) => this.resolveTarget(target, reply)).map((draft) => store.insertOutbound(draft, null, now)),
+    );
+    this.options.outbox.kick();
+    return ids;
+  }
+
+  /**
    * Everything pending for an address of a pull channel (the HTTP API's inbox), marked
    * delivered as it is read.
    */

@@ -137,4 +137,13 @@ describe('pipeline', () => {
     expect(rows[0]!.replies[0]!.text).toContain('收到您的位置');
     expect(rows[1]).toMatchObject({ status: 'failed', errorId: expect.stringMatching(/^[0-9A-F]{8}$/) });
   });
+
+  it('notifies outside a turn (a status change, a reminder) through the outbox', async () => {
+    await app.say('kate', '你好');
+    const residentId = (await app.db.prisma.channelIdentity.findFirstOrThrow({ where: { externalId: 'kate' } })).residentId;
+    const ids = await app.bot.notify([{ residentId }, { role: 'admin' }, { residentId: 999_999 }], { text: '您反映的问题已办结', options: ['满意', '不满意'] });
+    expect(ids).toHaveLength(2); // the unknown resident is skipped
+    expect(await app.inbox('kate')).toEqual([expect.objectContaining({ text: '您反映的问题已办结', options: ['满意', '不满意'] })]);
+    expect((await app.inbox('duty-desk'))[0].text).toBe('您反映的问题已办结');
+  });
 });
