@@ -14,7 +14,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { errorBody, HttpError, type HttpServer } from '../http/server.js';
+import { errorBody, readBody, type HttpServer } from '../http/server.js';
 
 /** What `preprocess` is given: the request as bottender's servers describe it. */
 export interface PreprocessInput {
@@ -87,17 +87,6 @@ export interface WebhookOptions<C> {
 export interface Webhook {
   /** Refuse new requests (503) and wait for those in progress. */
   stop(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'payload_too_large', `body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function answer(res: ServerResponse, status: number, body: unknown): void {

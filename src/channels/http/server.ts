@@ -75,7 +75,11 @@ function compile(route: Compiled['route']): Compiled {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Read a request body, refusing it past `limit` bytes.
+ * @throws {HttpError} 413 when the body is larger than the limit.
+ */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -3,15 +3,11 @@
  * X-Line-Signature and turns the webhook into events; messaging-api-line's client fetches
  * photos and pushes the outbox's replies.
  */
+import type { ChannelDeps } from '../deps.js';
 import type { LineConnector, LineContext } from 'bottender';
-import type { Logger } from 'pino';
-import type { Config } from '../../config.js';
-import type { Bot } from '../../core/bot.js';
-import type { Outbox } from '../../core/outbox.js';
 import { deliver, readLimited, type Delivery } from '../bottender/deliver.js';
 import { NoSessionStore } from '../bottender/session-store.js';
 import { mountWebhook } from '../bottender/webhook.js';
-import type { HttpServer } from '../http/server.js';
 import { oneToOneOnly, planLineEvent, type LineTo } from './events.js';
 import { LINE_CHANNEL, LineSender } from './sender.js';
 
@@ -21,13 +17,7 @@ export { LINE_CHANNEL } from './sender.js';
 export const LINE_WEBHOOK_PATH = '/webhooks/line';
 
 /** What the LINE channel needs from the app (and one test seam). */
-export interface LineChannelDeps {
-  bot: Bot;
-  outbox: Outbox;
-  /** The HTTP server the webhook is mounted on; the channel cannot run without it. */
-  http: HttpServer | null;
-  config: Config;
-  log: Logger;
+export interface LineChannelDeps extends ChannelDeps {
   /**
    * Where the LINE APIs live — both api.line.me and api-data.line.me (photo content). Tests
    * point it at a fake on 127.0.0.1; leave it unset in production.
@@ -49,7 +39,7 @@ export interface LineChannelDeps {
  */
 export async function startLineChannel(deps: LineChannelDeps): Promise<{ stop(): Promise<void> }> {
   const { config, http } = deps;
-  if (!http) throw new Error('The line channel receives webhooks on the HTTP server: add http to CHANNELS.');
+  if (!http) throw new Error('The line channel receives webhooks on the HTTP server, which is not running.');
   const accessToken = config.LINE_ACCESS_TOKEN;
   const channelSecret = config.LINE_CHANNEL_SECRET;
   if (!accessToken || !channelSecret) throw new Error('The line channel needs LINE_ACCESS_TOKEN and LINE_CHANNEL_SECRET.');

@@ -3,15 +3,11 @@
  * MessengerBot answers Meta's subscription check (GET), checks X-Hub-Signature and turns the
  * webhook into events; messaging-api-messenger's client sends the outbox's replies.
  */
+import type { ChannelDeps } from '../deps.js';
 import type { MessengerConnector, MessengerContext } from 'bottender';
-import type { Logger } from 'pino';
-import type { Config } from '../../config.js';
-import type { Bot } from '../../core/bot.js';
-import type { Outbox } from '../../core/outbox.js';
 import { deliver, type Delivery } from '../bottender/deliver.js';
 import { NoSessionStore } from '../bottender/session-store.js';
 import { mountWebhook } from '../bottender/webhook.js';
-import type { HttpServer } from '../http/server.js';
 import { planMessengerEvent, type MessengerTo } from './events.js';
 import { fetchPhoto } from './photos.js';
 import { MESSENGER_CHANNEL, MessengerSender } from './sender.js';
@@ -29,13 +25,7 @@ export const MESSENGER_WEBHOOK_PATH = '/webhooks/messenger';
 export const GRAPH_API_VERSION = '22.0';
 
 /** What the Messenger channel needs from the app (and one test seam). */
-export interface MessengerChannelDeps {
-  bot: Bot;
-  outbox: Outbox;
-  /** The HTTP server the webhook is mounted on; the channel cannot run without it. */
-  http: HttpServer | null;
-  config: Config;
-  log: Logger;
+export interface MessengerChannelDeps extends ChannelDeps {
   /**
    * Where the Graph API lives (default https://graph.facebook.com). Tests point it at a fake
    * on 127.0.0.1; photos are then also fetched from there (otherwise only over HTTPS).
@@ -57,7 +47,7 @@ export interface MessengerChannelDeps {
  */
 export async function startMessengerChannel(deps: MessengerChannelDeps): Promise<{ stop(): Promise<void> }> {
   const { config, http } = deps;
-  if (!http) throw new Error('The messenger channel receives webhooks on the HTTP server: add http to CHANNELS.');
+  if (!http) throw new Error('The messenger channel receives webhooks on the HTTP server, which is not running.');
   const accessToken = config.MESSENGER_PAGE_ACCESS_TOKEN;
   const appSecret = config.MESSENGER_APP_SECRET;
   const verifyToken = config.MESSENGER_VERIFY_TOKEN;

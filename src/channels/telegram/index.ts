@@ -4,16 +4,12 @@
  * notifications go out through the outbox (see `sender.ts`), paced to Telegram's limits and
  * retried after a 429's `retry_after`.
  */
+import type { ChannelDeps } from '../deps.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Bot as GrammyBot, GrammyError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Logger } from 'pino';
-import type { Config } from '../../config.js';
-import type { Bot } from '../../core/bot.js';
 import { KeyedQueue } from '../../core/keyed-queue.js';
-import type { Outbox } from '../../core/outbox.js';
 import type { RateLimits } from '../../core/rate-limit.js';
-import type { HttpServer } from '../http/server.js';
 import { fileDownloader } from './files.js';
 import { loggable } from './loggable.js';
 import { TelegramSender } from './sender.js';
@@ -23,14 +19,7 @@ import { ALLOWED_UPDATES, mountWebhook, registerWebhook } from './webhook.js';
 export { TELEGRAM_CHANNEL } from './inbound.js';
 export { TELEGRAM_LIMITS } from './sender.js';
 
-export interface TelegramChannelDeps {
-  /** The Linli bot (the core pipeline). */
-  bot: Bot;
-  outbox: Outbox;
-  /** The bot's HTTP server; required in webhook mode, unused in polling mode. */
-  http: HttpServer | null;
-  config: Config;
-  log: Logger;
+export interface TelegramChannelDeps extends ChannelDeps {
   /** Test seam: the bot's own user, so no `getMe` is needed. */
   botInfo?: UserFromGetMe;
   /** Test seam: pacing instead of {@link TELEGRAM_LIMITS}. */

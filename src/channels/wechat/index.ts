@@ -9,13 +9,9 @@
  * await wechat.stop();
  * ```
  */
+import type { ChannelDeps } from '../deps.js';
 import { join } from 'node:path';
-import type { Logger } from 'pino';
 import { WechatyBuilder, log as wechatyLog, type Wechaty } from 'wechaty';
-import type { Config } from '../../config.js';
-import type { Bot } from '../../core/bot.js';
-import type { Outbox } from '../../core/outbox.js';
-import type { HttpServer } from '../http/server.js';
 import { DailyCap } from './daily-cap.js';
 import { IdentityBook } from './identity.js';
 import { WechatInbound } from './inbound.js';
@@ -30,13 +26,7 @@ export type { WechatyPuppet } from './puppet.js';
 /** Messages per second across all chats unless told otherwise: a person does not type faster. */
 export const DEFAULT_WECHAT_PER_SECOND = 2;
 
-export interface WechatChannelDeps {
-  bot: Bot;
-  outbox: Outbox;
-  /** Unused: WeChat needs no webhook. Accepted so every channel starts the same way. */
-  http: HttpServer | null;
-  config: Config;
-  log: Logger;
+export interface WechatChannelDeps extends ChannelDeps {
   /** Test seam: a puppet instance (e.g. wechaty-puppet-mock) instead of loading WECHAT_PUPPET. */
   puppet?: WechatyPuppet;
   /** Test seam: least ms between two messages to one chat (default WECHAT_MIN_INTERVAL_MS). */
