@@ -118,15 +118,21 @@ export class Bot extends Composer<Context> {
    *
    * ```ts
    * await bot.notify([{ residentId: 12 }], { text: '您反映的问题已办结。' });
+   * // a broadcast: its rows carry its id, so its progress can be counted
+   * await bot.notify(audience, { text: '重阳节活动改到文化礼堂二楼' }, { broadcastId: 7 });
    * ```
+   * @param options.broadcastId written on every row (outbound_messages.broadcast_id)
    * @returns the ids of the outbox rows written (targets without an address are skipped, logged).
    */
-  async notify(targets: readonly NotifyTarget[], reply: Reply): Promise<number[]> {
+  async notify(targets: readonly NotifyTarget[], reply: Reply, options: { broadcastId?: number } = {}): Promise<number[]> {
     await this.connectionFree();
     const { store } = this.options;
     const now = this.clock().getTime();
+    const broadcastId = options.broadcastId ?? null;
     const ids = store.transaction(() =>
-      targets.flatMap((target) => this.resolveTarget(target, reply)).map((draft) => store.insertOutbound(draft, null, now)),
+      targets
+        .flatMap((target) => this.resolveTarget(target, reply))
+        .map((draft) => store.insertOutbound({ ...draft, broadcastId }, null, now)),
     );
     this.options.outbox.kick();
     return ids;
@@ -193,6 +199,7 @@ export class Bot extends Composer<Context> {
     await this.connectionFree();
     store.commitTurn({
       inboundId: begun.inboundId,
+      channel: inbound.channel,
       status: errorId ? 'failed' : 'handled',
       intent: ctx.intent ?? null,
       score: ctx.understanding?.score ?? null,

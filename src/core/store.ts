@@ -37,6 +37,8 @@ export interface OutboundDraft {
   reply: Reply;
   /** `sent` for replies the channel returns inline (HTTP), `pending` for the outbox to deliver. */
   status: 'pending' | 'sent';
+  /** The broadcast this notification belongs to (its progress is counted by this id). */
+  broadcastId?: number | null;
 }
 
 /** One row of the outbox. */
@@ -55,6 +57,8 @@ export interface OutboxRow {
 /** What one handled message writes at the end of its turn, in one transaction. */
 export interface TurnResult {
   inboundId: number;
+  /** The channel the message came in on (the conversation's last channel). */
+  channel: string;
   status: 'handled' | 'failed';
   intent: string | null;
   score: number | null;
@@ -151,7 +155,7 @@ export class MessageStore {
         'UPDATE inbound_messages SET status = ?, intent = ?, score = ?, error_id = ?, handled_at = ? WHERE id = ?',
       ),
       insertOutbound: prep(
-        'INSERT INTO outbound_messages (inbound_id, resident_id, channel, address, kind, text, options, status, attempts, next_attempt_at, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
+        'INSERT INTO outbound_messages (inbound_id, resident_id, channel, address, kind, text, options, status, attempts, next_attempt_at, created_at, sent_at, broadcast_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
       ),
       lastIdentityOf: prep(
         'SELECT channel, external_id AS address FROM channel_identities WHERE resident_id = ? ORDER BY last_seen_at DESC, id DESC LIMIT 1',
@@ -283,7 +287,7 @@ export class MessageStore {
     return this.transaction(() => {
       this.s.finishInbound.run(turn.status, turn.intent, turn.score, turn.errorId, turn.now, turn.inboundId);
       const ids = turn.outbound.map((o) => this.insertOutbound(o, o.kind === 'reply' ? turn.inboundId : null, turn.now));
-      this.saveConversation(turn.conversation, turn.outbound[0]?.channel ?? null, turn.now);
+      this.saveConversation(turn.conversation, turn.channel, turn.now);
       return ids;
     });
   }
@@ -293,7 +297,8 @@ export class MessageStore {
     const options = o.reply.options?.length ? JSON.stringify(o.reply.options.map(optionLabel)) : null;
     const sentAt = o.status === 'sent' ? now : null;
     return Number(
-      this.s.insertOutbound.run(inboundId, o.residentId, o.channel, o.address, o.kind, o.reply.text, options, o.status, now, now, sentAt)
+      this.s.insertOutbound
+        .run(inboundId, o.residentId, o.channel, o.address, o.kind, o.reply.text, options, o.status, now, now, sentAt, o.broadcastId ?? null)
         .lastInsertRowid,
     );
   }
