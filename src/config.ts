@@ -83,6 +83,20 @@ export const ConfigSchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(',').map((k) => k.trim()).filter(Boolean) : [])),
 
+  // Admin console
+  /** Serve the admin web console. */
+  ADMIN_ENABLED: bool.default(true),
+  ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Admin console port (`0` = any free port). */
+  ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** Hours an admin session lasts without activity. */
+  ADMIN_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
+  /** Failed logins in a row before an account is locked for ADMIN_LOCKOUT_MINUTES. */
+  ADMIN_MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
+  ADMIN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  /** Send the session cookie only over HTTPS (set true behind an HTTPS proxy). */
+  ADMIN_SECURE_COOKIE: bool.default(false),
+
   // WeChat (wechaty)
   /** wechaty puppet package; `wechaty-puppet-wechat4u` speaks web WeChat. */
   WECHAT_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
