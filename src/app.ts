@@ -15,13 +15,13 @@ import { Outbox } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { MessageStore } from './core/store.js';
 import { openDatabase, type Database } from './db/client.js';
-import { loadDemoData } from './demo/seed.js';
-import { registerFeedback } from './domains/feedback/index.js';
+import { foundationSeeders, loadDemoData, type DemoSeeder } from './demo/seed.js';
+import { DOMAINS } from './domains/index.js';
 import { registerGeneral } from './domains/general/handlers.js';
-import { registerResidents } from './domains/residents/index.js';
 import { createNlu } from './nlu/index.js';
 import { allPlaces } from './nlu/entities/places.js';
 import { warmUpDateTimes } from './nlu/entities/datetime.js';
+import { maskPersonalData } from './privacy/mask.js';
 import { loadMasterKey, PiiVault } from './privacy/vault.js';
 
 export interface App {
@@ -56,14 +56,16 @@ export interface DomainDeps {
   clock: () => Date;
   /** The HTTP server, when one runs (for APIs such as Open311). */
   http: HttpServer | null;
+  /** Add demo data, loaded into an empty database after every domain registered. */
+  addDemoData(seeder: DemoSeeder): void;
 }
 
 /** A domain's registration function, e.g. `registerJobs`. */
 export type DomainRegistration = (deps: DomainDeps) => unknown | Promise<unknown>;
 
 export interface AppOverrides {
-  /** Extra domains to register (before the general dialogue), e.g. in a domain's tests. */
-  domains?: DomainRegistration[];
+  /** The domains to register (default: all of {@link DOMAINS}), e.g. one domain in its tests. */
+  domains?: readonly DomainRegistration[];
   /** Use this understander instead of training/loading the configured classifier. */
   nlu?: Understander;
   clock?: () => Date;
@@ -101,7 +103,12 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     // Fail now on a broken places file, and build the date model before the first resident waits.
     allPlaces();
     warmUpDateTimes();
-    const store = new MessageStore(db.sqlite);
+    // Inbound texts are stored with ID numbers and phones masked; form state (answers not yet
+    // submitted) is encrypted.
+    const store = new MessageStore(db.sqlite, {
+      redact: maskPersonalData,
+      seal: { seal: (plain) => vault.encrypt(plain), open: (sealed) => vault.decrypt(sealed) },
+    });
     const outbox = new Outbox(store, { log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
     const channels = channelsToRun(config, process.stdin.isTTY === true);
     const clock = overrides.clock ?? (() => new Date());
@@ -126,17 +133,19 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
 
     // Domains first, the general dialogue last: it answers whatever no domain took.
     const scheduler = new Scheduler(log);
-    const domainDeps: DomainDeps = { bot, prisma: db.prisma, vault, config, scheduler, log, clock, http };
-    registerResidents(bot, { prisma: db.prisma, vault });
-    registerFeedback(bot, { prisma: db.prisma, vault });
-    for (const register of overrides.domains ?? []) await register(domainDeps);
+    const seeders = [...foundationSeeders];
+    const domainDeps: DomainDeps = {
+      bot, prisma: db.prisma, vault, config, scheduler, log, clock, http,
+      addDemoData: (seeder) => seeders.push(seeder),
+    };
+    for (const register of overrides.domains ?? DOMAINS) await register(domainDeps);
     registerGeneral(bot, {
       prisma: db.prisma,
       officeHours: config.OFFICE_HOURS,
       officePhone: config.OFFICE_PHONE,
     });
 
-    if (config.DEMO_DATA && (await loadDemoData(db.prisma))) log.info('demo data loaded');
+    if (config.DEMO_DATA && (await loadDemoData(db.prisma, seeders, clock()))) log.info('demo data loaded');
     let consoleChannel: ConsoleChannel | null = null;
     if (channels.includes('console')) {
       consoleChannel = new ConsoleChannel({ bot, ...overrides.consoleIo, onQuit: overrides.onQuit });

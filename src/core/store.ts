@@ -103,6 +103,14 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
+/** How the store protects personal data at rest; the app supplies both (core knows no crypto). */
+export interface StoreProtection {
+  /** Applied to every inbound text before it is stored (e.g. mask ID numbers and phones). */
+  redact?: (text: string) => string;
+  /** Encrypts form state (it holds answers such as phones until a form is submitted). */
+  seal?: { seal(plain: string): string; open(sealed: string): string };
+}
+
 /**
  * Prepared statements over the core tables. Create one per database connection.
  *
@@ -114,7 +122,10 @@ function parseJson<T>(text: string | null, fallback: T): T {
 export class MessageStore {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly protection: StoreProtection = {},
+  ) {
     const prep = (sql: string) => db.prepare(sql).safeIntegers(false);
     this.s = {
       findInbound: prep(
@@ -248,7 +259,7 @@ export class MessageStore {
     }
     return {
       ...row!,
-      formState: parseJson(row!.formState, null),
+      formState: this.openFormState(row!.formState),
       memory: parseJson<Record<string, unknown>>(row!.memory, {}),
     };
   }
@@ -258,8 +269,9 @@ export class MessageStore {
     const attachments = m.attachments?.length ? JSON.stringify(m.attachments) : null;
     const location = m.location ? JSON.stringify(m.location) : null;
     const replyAddress = m.replyAddress ?? m.userId;
+    const text = this.protection.redact ? this.protection.redact(m.text) : m.text;
     return Number(
-      this.s.insertInbound.run(m.channel, m.messageId, residentId, m.userId, replyAddress, m.text, attachments, location, now)
+      this.s.insertInbound.run(m.channel, m.messageId, residentId, m.userId, replyAddress, text, attachments, location, now)
         .lastInsertRowid,
     );
   }
@@ -307,13 +319,27 @@ export class MessageStore {
   saveConversation(c: ConversationRecord, channel: string | null, now: number): void {
     this.s.updateConversation.run(
       c.activeForm,
-      c.formState === null || c.formState === undefined ? null : JSON.stringify(c.formState),
+      c.formState === null || c.formState === undefined ? null : this.sealFormState(JSON.stringify(c.formState)),
       JSON.stringify(c.memory),
       channel,
       c.lastActivityAt,
       now,
       c.id,
     );
+  }
+
+  private sealFormState(json: string): string {
+    return this.protection.seal ? this.protection.seal.seal(json) : json;
+  }
+
+  private openFormState(stored: string | null): unknown {
+    if (!stored) return null;
+    if (stored.startsWith('{')) return parseJson(stored, null); // stored before sealing was on
+    try {
+      return parseJson(this.protection.seal ? this.protection.seal.open(stored) : stored, null);
+    } catch {
+      return null; // sealed under another key: the form starts over rather than failing the turn
+    }
   }
 
   /** Where to reach a resident: the channel identity they used most recently. */

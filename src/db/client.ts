@@ -75,6 +75,8 @@ export function configureConnection(sqlite: BetterSqlite3.Database, path: string
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted personal data must not linger in the file's free space (privacy.delete).
+  sqlite.pragma('secure_delete = FAST');
 }
 
 function sharedConnection(adapter: SqlDriverAdapter): BetterSqlite3.Database {

@@ -1,6 +1,6 @@
 /**
  * Demo data, loaded into an empty database so a newcomer can try every service at once.
- * Each domain adds its own seeder to {@link demoSeeders}; the foundation's seeds the duty desk,
+ * Each domain adds its own seeder when it registers (`DomainDeps.addDemoData`); the foundation's seeds the duty desk,
  * the office account that receives hand-over requests and feedback.
  */
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -28,15 +28,15 @@ const seedDutyDesk: DemoSeeder = async ({ prisma, now }) => {
   });
 };
 
-/** Every demo seeder, in the order they run. */
-export const demoSeeders: DemoSeeder[] = [seedDutyDesk];
+/** The foundation's demo seeders; domains add theirs when they register (`DomainDeps.addDemoData`). */
+export const foundationSeeders: DemoSeeder[] = [seedDutyDesk];
 
 /**
  * Load the demo data when the database has no residents yet.
  * @returns true when it loaded, false when the database already had data.
  */
-export async function loadDemoData(prisma: PrismaClient, now = new Date()): Promise<boolean> {
+export async function loadDemoData(prisma: PrismaClient, seeders: readonly DemoSeeder[], now = new Date()): Promise<boolean> {
   if ((await prisma.resident.count()) > 0) return false;
-  for (const seed of demoSeeders) await seed({ prisma, now });
+  for (const seed of seeders) await seed({ prisma, now });
   return true;
 }

@@ -2,8 +2,8 @@
  * Masking of personal data in text shown to people or written to logs: mobile numbers become
  * 138****5678, resident ID numbers 3308**********1234.
  */
-import { maskIdNumber } from '../nlu/entities/idNumber.js';
-import { maskPhone } from '../nlu/entities/phone.js';
+import { findIdNumbers, maskIdNumber } from '../nlu/entities/idNumber.js';
+import { findPhones, maskPhone } from '../nlu/entities/phone.js';
 
 export { maskIdNumber, maskPhone };
 
@@ -23,4 +23,21 @@ export function maskText(text: string): string {
   return text
     .replace(ID_IN_TEXT, (id) => maskIdNumber(id))
     .replace(PHONE_IN_TEXT, (p) => maskPhone(p.replace(/\D/g, '').slice(-11)));
+}
+
+/**
+ * Mask ID numbers and phones in a free text, however they were typed (spaces, full-width
+ * digits): every character of a found span but the first and last four becomes `*`.
+ *
+ * ```ts
+ * maskPersonalData('身份证 330802 19900101 1234'); // '身份证 3308***************1234'
+ * ```
+ */
+export function maskPersonalData(text: string): string {
+  // Offsets from the finders are UTF-16; rebuild through a UTF-16 array to stay aligned.
+  const units = text.split('');
+  for (const m of [...findIdNumbers(text), ...findPhones(text)]) {
+    for (let i = m.start + 4; i < m.end - 4; i++) units[i] = '*';
+  }
+  return maskText(units.join(''));
 }

@@ -31,18 +31,8 @@ export const menuItems = [
 
 /** Names of services not built yet, by intent (each domain issue replaces its entry). */
 export const pendingServices: Record<string, string> = {
-  'job.search': '找零工',
-  'job.register': '求职登记',
-  'job.apply': '岗位报名',
-  'labor.rights': '劳动维权',
-  'insurance.info': '医保咨询',
-  'insurance.enroll': '医保参保登记',
-  'insurance.status': '医保办理进度',
-  'hazard.report': '随手拍',
-  'report.status': '问题处理进度',
   'event.list': '文化活动',
   'event.signup': '活动报名',
   'event.cancel': '取消活动报名',
   'subscription.stop': '退订通知',
-  'privacy.delete': '删除个人信息',
 };

@@ -1,0 +1,58 @@
+/**
+ * What staff receive about a case, and where it goes: the bound workers of the case's grid and
+ * the grid's staff group chat (the duty desk: its workers, every admin and its chat).
+ */
+import type { NotifyTarget } from '../../core/types.js';
+import type { HazardReport } from '../../generated/prisma/client.js';
+import { placeById } from '../../nlu/entities/places.js';
+import { maskText } from '../../privacy/mask.js';
+import { categoryName } from './categories.js';
+import { dutyDeskRecipients, type Recipients } from './escalation.js';
+import type { Grid } from './grids.js';
+import { photosOf } from './service.js';
+import type { StaffService } from './staff.js';
+import { hazardsText as t } from './text.js';
+
+/** Who hears about a new case of a grid. */
+export async function gridRecipients(staff: StaffService, grid: Grid): Promise<Recipients> {
+  if (grid.id === staff.grids.dutyDesk.id) return dutyDeskRecipients(staff);
+  return { residentIds: await staff.residentsOf(grid.id), chats: grid.staffChat ? [grid.staffChat] : [] };
+}
+
+/** Recipients as the bot's notify targets. */
+export function toTargets(recipients: Recipients): NotifyTarget[] {
+  return [...recipients.residentIds.map((residentId) => ({ residentId })), ...recipients.chats];
+}
+
+/** Where a case is, as a person reads it: village, address, or the shared location. */
+export function placeLabel(report: Pick<HazardReport, 'placeId' | 'address' | 'latitude' | 'longitude'>): string {
+  const village = report.placeId ? (placeById(report.placeId)?.name ?? report.placeId) : null;
+  const parts = [village, report.address].filter(Boolean);
+  if (report.latitude !== null && report.longitude !== null) parts.push(t.place.location(report.latitude, report.longitude));
+  return parts.length > 0 ? parts.join(' ') : t.place.unplaced;
+}
+
+/** A short summary for lists and escalations: category, place and the start of the text. */
+export function summaryOf(report: HazardReport): string {
+  const text = report.description.length > 40 ? `${report.description.slice(0, 40)}…` : report.description;
+  return `${categoryName(report.category)}·${placeLabel(report)}：${maskText(text)}`;
+}
+
+/**
+ * The message a grid's staff receive about a case: id, category, place, summary, photo count,
+ * the reporter's name (or 匿名) and the commands to act. Phones and ID numbers in the text are
+ * masked: staff call back through the bot, never from a number in a chat log.
+ */
+export function staffNotice(report: HazardReport, reporterName: string | null, transferredFrom?: Grid): string {
+  const reporter = report.anonymous ? t.anonymousReporter : report.source === 'open311' ? t.open311Reporter : (reporterName ?? t.unnamedReporter);
+  const description = maskText(report.description) + (transferredFrom ? t.transferredNotice(transferredFrom.name) : '');
+  return t.staffNotice({
+    code: report.code,
+    urgent: report.urgent,
+    category: categoryName(report.category),
+    place: placeLabel(report),
+    description,
+    photos: photosOf(report).length,
+    reporter,
+  });
+}
