@@ -132,7 +132,11 @@ export class Bot extends Composer<Context> {
     const ids = store.transaction(() =>
       targets
         .flatMap((target) => this.resolveTarget(target, reply))
-        .map((draft) => store.insertOutbound({ ...draft, broadcastId }, null, now)),
+        .map((draft) => {
+          // Options in a notification can be answered by number, like a reply's.
+          if (draft.residentId !== null && reply.options?.length) store.offerOptions(draft.residentId, LAST_OPTIONS, reply.options);
+          return store.insertOutbound({ ...draft, broadcastId }, null, now);
+        }),
     );
     this.options.outbox.kick();
     return ids;

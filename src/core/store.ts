@@ -190,6 +190,7 @@ export class MessageStore {
       markRetry: prep("UPDATE outbound_messages SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
       markFailed: prep("UPDATE outbound_messages SET status = 'failed', last_error = ? WHERE id = ?"),
       dueNow: prep("UPDATE outbound_messages SET next_attempt_at = ? WHERE channel = ? AND status = 'pending' AND next_attempt_at > ?"),
+      offerOptions: prep("UPDATE conversations SET memory = json_set(memory, '$.' || ?, json(?)) WHERE resident_id = ?"),
       resetSending: prep("UPDATE outbound_messages SET status = 'pending' WHERE status = 'sending'"),
       inbox: prep(
         "SELECT * FROM outbound_messages WHERE channel = ? AND address = ? AND status = 'pending' ORDER BY id",
@@ -340,6 +341,14 @@ export class MessageStore {
     } catch {
       return null; // sealed under another key: the form starts over rather than failing the turn
     }
+  }
+
+  /**
+   * Remember options a notification offered, so the resident can answer it by number like a
+   * reply (a resident with no conversation yet has nothing to remember them in: skipped).
+   */
+  offerOptions(residentId: number, key: string, options: unknown[]): void {
+    this.s.offerOptions.run(key, JSON.stringify(options), residentId);
   }
 
   /** Where to reach a resident: the channel identity they used most recently. */

@@ -145,5 +145,8 @@ describe('pipeline', () => {
     expect(ids).toHaveLength(2); // the unknown resident is skipped
     expect(await app.inbox('kate')).toEqual([expect.objectContaining({ text: '您反映的问题已办结', options: ['满意', '不满意'] })]);
     expect((await app.inbox('duty-desk'))[0].text).toBe('您反映的问题已办结');
+    // the notification's options can be answered by number
+    const conversation = await app.db.prisma.conversation.findFirstOrThrow({ where: { residentId } });
+    expect(JSON.parse(conversation.memory).lastOptions).toEqual(['满意', '不满意']);
   });
 });
