@@ -6,6 +6,7 @@
  */
 import type { DomainRegistration } from '../app.js';
 import { mountOpen311 } from '../api/open311/index.js';
+import { eraseEventsPersonalData, eventsDemoSeeder, registerEvents } from './events/index.js';
 import { registerFeedback } from './feedback/index.js';
 import { insuranceDemoSeeder, registerInsurance } from './insurance/index.js';
 import { eraseHazardsPersonalData, registerHazards } from './hazards/index.js';
@@ -31,6 +32,11 @@ export const DOMAINS: readonly DomainRegistration[] = [
     deps.addDemoData(seedHazardsDemo);
     registerPersonalDataEraser('hazards', (prisma, residentId) => eraseHazardsPersonalData(prisma, residentId));
     if (deps.http) mountOpen311(deps.http, { ...deps, kit: hazards });
+  },
+  async (deps) => {
+    await registerEvents(deps);
+    deps.addDemoData(eventsDemoSeeder);
+    registerPersonalDataEraser('events', eraseEventsPersonalData);
   },
   // Privacy last among the domains: it calls every eraser registered above.
   registerPrivacy,

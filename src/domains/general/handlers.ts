@@ -1,12 +1,12 @@
 /**
- * The general dialogue: greeting, the help menu, thanks, handing over to a person, what to say
- * when a message is out of scope, and an honest reply for services not built yet.
+ * The general dialogue: greeting, the help menu, thanks, handing over to a person, and what to
+ * say when a message is out of scope.
  */
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Bot } from '../../core/bot.js';
 import type { Context } from '../../core/context.js';
 import { isOfficeOpen, type OfficeHours } from './office-hours.js';
-import { generalText, menuItems, pendingServices } from './text.js';
+import { generalText, menuItems } from './text.js';
 
 /** The help menu as reply options; each routes straight to its intent. */
 export const menuOptions = () => menuItems.map((m) => ({ label: m.label, intent: m.intent }));
@@ -22,8 +22,8 @@ export interface GeneralDeps {
 }
 
 /**
- * Register the general handlers on the bot. Call it after the domains, so that a domain's
- * handler for an intent wins over the “not built yet” reply.
+ * Register the general handlers on the bot. Call it after the domains: its fallback answers
+ * only what no domain took.
  */
 export function registerGeneral(bot: Bot, deps: GeneralDeps): void {
   bot.intent('greeting', (ctx) => ctx.reply(generalText.greeting(ctx.resident.displayName), { options: menuOptions() }));
@@ -38,10 +38,6 @@ export function registerGeneral(bot: Bot, deps: GeneralDeps): void {
     await ctx.reply(say(deps.officeHours.label, deps.officePhone));
     const who = ctx.resident.displayName ?? generalText.anonymous;
     await ctx.notify({ role: 'admin' }, generalText.handoff.staffNotice(request.id, who, ctx.text));
-  });
-  bot.intent(Object.keys(pendingServices), async (ctx) => {
-    if (ctx.understanding?.urgent) await ctx.reply(generalText.urgent);
-    await showMenu(ctx, generalText.notYet(pendingServices[ctx.intent!]!));
   });
   bot.fallback((ctx) => showMenu(ctx, generalText.none));
 }

@@ -14,9 +14,6 @@ export const generalText = {
     staffNotice: (id: number, who: string, text: string) => `【转人工 #${id}】${who}：${text}`,
   },
   anonymous: '一位居民',
-  notYet: (service: string) => `「${service}」服务正在建设中，很快就能在这里办理。现在您可以：`,
-  urgent:
-    '⚠️ 情况紧急请先拨打电话：火警 119，报警 110，急救 120！确保自身安全后再告诉我具体位置，我们会通知网格员。',
 } as const;
 
 /** The services in the help menu, in the order shown. */
@@ -29,10 +26,3 @@ export const menuItems = [
   { label: '转人工服务', intent: 'human.handoff' },
 ] as const;
 
-/** Names of services not built yet, by intent (each domain issue replaces its entry). */
-export const pendingServices: Record<string, string> = {
-  'event.list': '文化活动',
-  'event.signup': '活动报名',
-  'event.cancel': '取消活动报名',
-  'subscription.stop': '退订通知',
-};
