@@ -142,6 +142,7 @@ async function main(): Promise<void> {
       DATABASE_URL: `file:${join(dir, 'linli.db')}`,
       NLU_CACHE_DIR: join(tmpdir(), 'linli-bench-nlu-cache'),
       LOG_LEVEL: 'warn',
+      ADMIN_PORT: '0', // the admin console runs too, on any free port
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

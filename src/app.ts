@@ -15,6 +15,7 @@ import { Outbox } from './core/outbox.js';
 import { Scheduler } from './core/scheduler.js';
 import { MessageStore } from './core/store.js';
 import { openDatabase, type Database } from './db/client.js';
+import { seedAdminConsole } from './admin/demo.js';
 import { foundationSeeders, loadDemoData, type DemoSeeder } from './demo/seed.js';
 import { DOMAINS } from './domains/index.js';
 import { registerGeneral } from './domains/general/handlers.js';
@@ -133,7 +134,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
 
     // Domains first, the general dialogue last: it answers whatever no domain took.
     const scheduler = new Scheduler(log);
-    const seeders = [...foundationSeeders];
+    const seeders = [...foundationSeeders, seedAdminConsole];
     const domainDeps: DomainDeps = {
       bot, prisma: db.prisma, vault, config, scheduler, log, clock, http,
       addDemoData: (seeder) => seeders.push(seeder),
@@ -161,6 +162,14 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
 
     const port = http ? await http.listen() : null;
     if (http) log.info({ url: `http://${config.HOST}:${port}` }, 'HTTP server listening');
+    // The staff's console, on its own port; loaded only when enabled.
+    if (config.ADMIN_ENABLED) {
+      const { startAdminConsole } = await import('./admin/server.js');
+      const { domainStatsModule } = await import('./admin/modules/domain-stats.js');
+      const admin = await startAdminConsole({ prisma: db.prisma, config, log, bot, clock, modules: [domainStatsModule] });
+      platforms.push(admin);
+      log.info({ url: `http://${config.ADMIN_HOST}:${admin.port}/admin` }, 'admin console listening');
+    }
     await bot.recoverInterrupted();
     outbox.start();
     if (overrides.scheduler !== false) scheduler.start();

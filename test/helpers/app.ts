@@ -53,6 +53,8 @@ export async function startTestApp(
     PORT: '0',
     CHANNELS: 'http',
     LOG_LEVEL: 'debug',
+    // Tests that need the admin console start it themselves (test/admin/helpers.ts).
+    ADMIN_ENABLED: 'false',
     ...options.env,
   });
   const { log, logs } = memoryLog();

@@ -82,6 +82,9 @@ function view(p: PostingWithEmployer): PostingView {
 export const isOpen = (p: { status: string; validUntil: Date }, now: Date): boolean => p.status === 'open' && p.validUntil >= now;
 
 export class JobsService {
+  /** Open postings as last read, keyed by the table's row count and latest update. */
+  private openCache: { key: string; postings: PostingView[] } | null = null;
+
   constructor(private readonly prisma: PrismaClient) {}
 
   /**
@@ -173,13 +176,22 @@ export class JobsService {
     return true;
   }
 
-  /** Every posting open at `now` (status open, not past its valid-until). */
+  /**
+   * Every posting open at `now` (status open, not past its valid-until). Searches run on every
+   * job question, so the open postings are kept in memory and read again only when the table
+   * changed (every write sets `updated_at`; an import from another process counts too).
+   */
   async openPostings(now: Date): Promise<PostingView[]> {
-    const rows = await this.prisma.jobPosting.findMany({
-      where: { status: 'open', validUntil: { gte: now } },
-      include: { employer: { select: { name: true } } },
-    });
-    return rows.map(view);
+    const stamp = await this.prisma.jobPosting.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+    const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}`;
+    if (this.openCache?.key !== key) {
+      const rows = await this.prisma.jobPosting.findMany({
+        where: { status: 'open' },
+        include: { employer: { select: { name: true } } },
+      });
+      this.openCache = { key, postings: rows.map(view) };
+    }
+    return this.openCache.postings.filter((p) => isOpen(p, now));
   }
 
   /**

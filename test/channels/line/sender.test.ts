@@ -133,6 +133,7 @@ describe('LINE through the outbox', () => {
     const attempts = fake.requests.filter((r) => r.path === '/v2/bot/message/push' && r.body.to === 'Uwait');
     expect(attempts).toHaveLength(2);
     expect(attempts[0]!.headers['x-line-retry-key']).toBe(delivered.retryKey);
+    await app.outbox.idle(); // the fake has it; wait for the outbox to mark it sent
     const row = app.db.sqlite.prepare("SELECT status, attempts FROM outbound_messages WHERE channel = 'line' AND address = 'Uwait'").get() as any;
     expect(row).toMatchObject({ status: 'sent' });
   });
