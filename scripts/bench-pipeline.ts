@@ -130,10 +130,23 @@ function rssMb(pid: number): { now: number; peak: number } {
   return { now: mb('VmRSS'), peak: mb('VmHWM') };
 }
 
+/**
+ * The bot runs exactly as `npm start` runs it: the environment settings and Node flags of
+ * package.json's start script (memory tuning, see docs/benchmarks.md) are read from there.
+ */
+function startScript(): { env: Record<string, string>; flags: string[] } {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = script.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+  return { env, flags: words.slice(node + 1, words.indexOf('dist/main.js')) };
+}
+const start = startScript();
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/main.js'], {
+  const child = spawn(process.execPath, [...start.flags, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), 'dist/main.js'], {
     env: {
       ...process.env,
       CHANNELS: 'http',
@@ -143,6 +156,7 @@ async function main(): Promise<void> {
       NLU_CACHE_DIR: join(tmpdir(), 'linli-bench-nlu-cache'),
       LOG_LEVEL: 'warn',
       ADMIN_PORT: '0', // the admin console runs too, on any free port
+      ...start.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -23,6 +23,7 @@ import type { ConversationRecord, MessageStore, OutboundDraft } from './store.js
 import { coreText } from './text.js';
 import { parseInbound, type Inbound, type NotifyTarget, type Reply } from './types.js';
 import { KeyedQueue } from './keyed-queue.js';
+import { ConcurrencyLimit } from './limiter.js';
 
 export interface BotOptions {
   store: MessageStore;
@@ -35,6 +36,8 @@ export interface BotOptions {
   inlineReplyChannels?: readonly string[];
   /** The time source; tests pass a controlled clock. */
   clock?: () => Date;
+  /** Most turns handled at once (different senders); more wait their turn. Default 16. */
+  maxConcurrentTurns?: number;
 }
 
 /** What {@link Bot.receive} returns to the channel. */
@@ -56,6 +59,7 @@ export class Bot extends Composer<Context> {
   /** The declared forms. */
   readonly forms: FormEngine;
   private readonly queue = new KeyedQueue();
+  private readonly turns: ConcurrencyLimit;
   private readonly inline: Set<string>;
   private readonly clock: () => Date;
   private fallbackHandler: Middleware<Context> | null = null;
@@ -64,6 +68,7 @@ export class Bot extends Composer<Context> {
     super();
     this.forms = new FormEngine((options.formExpiryMinutes ?? 30) * 60_000);
     this.inline = new Set(options.inlineReplyChannels ?? []);
+    this.turns = new ConcurrencyLimit(options.maxConcurrentTurns ?? 16);
     this.clock = options.clock ?? (() => new Date());
     this.use(pickOption, formStep(this.forms, options.nlu), mediaWithoutText, classify(options.nlu));
   }
@@ -88,7 +93,7 @@ export class Bot extends Composer<Context> {
    */
   async receive(input: unknown): Promise<ReceiveResult> {
     const inbound = parseInbound(input);
-    return this.queue.run(`${inbound.channel}\u0000${inbound.userId}`, () => this.handle(inbound));
+    return this.queue.run(`${inbound.channel}\u0000${inbound.userId}`, () => this.turns.run(() => this.handle(inbound)));
   }
 
   /** Handle messages a previous process stored but never finished. Returns how many. */
