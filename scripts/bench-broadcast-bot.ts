@@ -21,7 +21,7 @@ const opts = new Command()
 const log = pino({ level: 'error' });
 const db = await openDatabase({ url: opts.db, migrate: false });
 const store = new MessageStore(db.sqlite);
-const outbox = new Outbox(store, { log });
+const outbox = new Outbox(store.outbox, { log });
 
 /** Posts like a bot API: 429 carries retry_after (seconds), 5xx is transient. */
 const sender: ChannelSender = {
@@ -50,7 +50,7 @@ outbox.start();
 
 // Done when no row is waiting or being sent (failed rows are final).
 const timer = setInterval(async () => {
-  const counts = store.outboxCounts();
+  const counts = store.outbox.counts();
   if ((counts.pending ?? 0) + (counts.sending ?? 0) > 0) return;
   clearInterval(timer);
   await outbox.stop();

@@ -60,7 +60,7 @@ db.sqlite.transaction(() => {
   }
 })();
 const store = new MessageStore(db.sqlite);
-const bot = new Bot({ store, log, outbox: new Outbox(store, { log }), nlu: { understand: () => ({ intent: 'None', score: 0, entities: [] }) } });
+const bot = new Bot({ store, log, outbox: new Outbox(store.outbox, { log }), nlu: { understand: () => ({ intent: 'None', score: 0, entities: [] }) } });
 const broadcasts = new BroadcastService(db.prisma, (targets, reply, o) => bot.notify(targets, reply, o));
 const t0 = performance.now();
 const { id: broadcastId, recipients } = await broadcasts.createBroadcast({ text: '【通知】本周六乡村音乐会照常举行，欢迎参加。', audience: { kind: 'all' } }, new Date(), 'bench');

@@ -110,7 +110,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
       redact: maskPersonalData,
       seal: { seal: (plain) => vault.encrypt(plain), open: (sealed) => vault.decrypt(sealed) },
     });
-    const outbox = new Outbox(store, { log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
+    const outbox = new Outbox(store.outbox, { log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
     const channels = channelsToRun(config, process.stdin.isTTY === true);
     const clock = overrides.clock ?? (() => new Date());
     const bot = new Bot({
@@ -128,7 +128,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     let http: HttpServer | null = null;
     if (channels.includes('http') || webhooks) {
       http = new HttpServer({ host: config.HOST, port: config.PORT, log });
-      mountHealth(http, () => ({ outbox: store.outboxCounts() }));
+      mountHealth(http, () => ({ outbox: store.outbox.counts() }));
       if (channels.includes('http')) mountHttpApi(http, bot);
     }
 

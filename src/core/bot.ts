@@ -140,7 +140,7 @@ export class Bot extends Composer<Context> {
         .map((draft) => {
           // Options in a notification can be answered by number, like a reply's.
           if (draft.residentId !== null && reply.options?.length) store.offerOptions(draft.residentId, LAST_OPTIONS, reply.options);
-          return store.insertOutbound({ ...draft, broadcastId }, null, now);
+          return store.outbox.insert({ ...draft, broadcastId }, null, now);
         }),
     );
     this.options.outbox.kick();
@@ -152,7 +152,7 @@ export class Bot extends Composer<Context> {
    * delivered as it is read.
    */
   takeInbox(channel: string, address: string): Array<{ id: number; kind: string; text: string; options: string[]; createdAt: number }> {
-    return this.options.store.takeInbox(channel, address, this.clock().getTime());
+    return this.options.store.outbox.takeInbox(channel, address, this.clock().getTime());
   }
 
   /** Resolves when every message received so far has been handled. */
@@ -174,7 +174,7 @@ export class Bot extends Composer<Context> {
     });
     if (begun.duplicate) {
       log.info({ channel: inbound.channel, inboundId: begun.inboundId }, 'duplicate delivery ignored');
-      return { inboundId: begun.inboundId, duplicate: true, replies: store.repliesOf(begun.inboundId) };
+      return { inboundId: begun.inboundId, duplicate: true, replies: store.outbox.repliesOf(begun.inboundId) };
     }
 
     const saved = structuredClone(begun.conversation);

@@ -13,7 +13,7 @@
  */
 import type { Logger } from 'pino';
 import { RateLimiter, type RateLimits } from './rate-limit.js';
-import type { MessageStore, OutboxRow } from './store.js';
+import type { OutboxRow, OutboxStore } from './outbox-store.js';
 import type { OutboundEnvelope } from './types.js';
 
 /** A channel's sending side, as the outbox sees it. */
@@ -69,7 +69,7 @@ export class Outbox {
   private readonly clock: () => number;
 
   constructor(
-    private readonly store: MessageStore,
+    private readonly store: OutboxStore,
     private readonly options: OutboxOptions,
   ) {
     this.maxAttempts = options.maxAttempts ?? 8;

@@ -1,12 +1,14 @@
 /**
- * The core's persistence: residents, channel identities, conversations, inbound messages and
- * the outbox. It runs prepared raw statements on the same better-sqlite3 connection Prisma
+ * The core's persistence: residents, channel identities, conversations and inbound messages
+ * (the outbox rows are in outbox-store.ts, on the same connection). It runs prepared raw statements on the same better-sqlite3 connection Prisma
  * uses, because this is the per-message hot path: Prisma costs ~1 ms a row, a prepared
  * statement ~0.1 ms. Tables are defined in prisma/schema/; timestamps are epoch ms.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Inbound, Reply } from './types.js';
-import { optionLabel } from './types.js';
+import { OutboxStore, type OutboundDraft } from './outbox-store.js';
+import type { Inbound } from './types.js';
+
+export type { OutboundDraft, OutboxRow } from './outbox-store.js';
 
 type Db = BetterSqlite3.Database;
 
@@ -28,32 +30,6 @@ export interface ConversationRecord {
   lastActivityAt: number;
 }
 
-/** A reply or notification about to be written to the outbox. */
-export interface OutboundDraft {
-  channel: string;
-  address: string;
-  residentId: number | null;
-  kind: 'reply' | 'notification';
-  reply: Reply;
-  /** `sent` for replies the channel returns inline (HTTP), `pending` for the outbox to deliver. */
-  status: 'pending' | 'sent';
-  /** The broadcast this notification belongs to (its progress is counted by this id). */
-  broadcastId?: number | null;
-}
-
-/** One row of the outbox. */
-export interface OutboxRow {
-  id: number;
-  channel: string;
-  address: string;
-  kind: 'reply' | 'notification';
-  text: string;
-  options: string[];
-  residentId: number | null;
-  attempts: number;
-  createdAt: number;
-}
-
 /** What one handled message writes at the end of its turn, in one transaction. */
 export interface TurnResult {
   inboundId: number;
@@ -66,32 +42,6 @@ export interface TurnResult {
   outbound: OutboundDraft[];
   conversation: ConversationRecord;
   now: number;
-}
-
-interface OutboxDbRow {
-  id: number;
-  channel: string;
-  address: string;
-  kind: 'reply' | 'notification';
-  text: string;
-  options: string | null;
-  resident_id: number | null;
-  attempts: number;
-  created_at: number;
-}
-
-function toOutboxRow(r: OutboxDbRow): OutboxRow {
-  return {
-    id: r.id,
-    channel: r.channel,
-    address: r.address,
-    kind: r.kind,
-    text: r.text,
-    options: r.options ? (JSON.parse(r.options) as string[]) : [],
-    residentId: r.resident_id,
-    attempts: r.attempts,
-    createdAt: r.created_at,
-  };
 }
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -121,18 +71,18 @@ export interface StoreProtection {
  */
 export class MessageStore {
   private readonly s;
+  /** The outbox rows, on the same connection (a turn writes them in its own transaction). */
+  readonly outbox: OutboxStore;
 
   constructor(
     private readonly db: Db,
     private readonly protection: StoreProtection = {},
   ) {
+    this.outbox = new OutboxStore(db);
     const prep = (sql: string) => db.prepare(sql).safeIntegers(false);
     this.s = {
       findInbound: prep(
         'SELECT id, status, resident_id AS residentId FROM inbound_messages WHERE channel = ? AND platform_message_id = ?',
-      ),
-      repliesOf: prep(
-        "SELECT text, options FROM outbound_messages WHERE inbound_id = ? AND kind = 'reply' ORDER BY id",
       ),
       findIdentity: prep(
         'SELECT id, resident_id AS residentId FROM channel_identities WHERE channel = ? AND external_id = ?',
@@ -165,38 +115,11 @@ export class MessageStore {
       finishInbound: prep(
         'UPDATE inbound_messages SET status = ?, intent = ?, score = ?, error_id = ?, handled_at = ? WHERE id = ?',
       ),
-      insertOutbound: prep(
-        'INSERT INTO outbound_messages (inbound_id, resident_id, channel, address, kind, text, options, status, attempts, next_attempt_at, created_at, sent_at, broadcast_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
-      ),
       lastIdentityOf: prep(
         'SELECT channel, external_id AS address FROM channel_identities WHERE resident_id = ? ORDER BY last_seen_at DESC, id DESC LIMIT 1',
       ),
       residentsWithRole: prep('SELECT id FROM residents WHERE role = ? ORDER BY id'),
-      duePending: prep(
-        // Oldest first; a row waits while an earlier row to the same address is being sent or
-        // waiting for its retry, so each address gets its messages in order.
-        `SELECT * FROM outbound_messages o
-          WHERE status = 'pending' AND next_attempt_at <= @now AND channel IN (SELECT value FROM json_each(@channels))
-            AND NOT EXISTS (SELECT 1 FROM outbound_messages e
-              WHERE e.channel = o.channel AND e.address = o.address AND e.id < o.id
-                AND (e.status = 'sending' OR (e.status = 'pending' AND e.next_attempt_at > @now)))
-          ORDER BY id LIMIT @limit`,
-      ),
-      nextDue: prep(
-        "SELECT MIN(next_attempt_at) AS at FROM outbound_messages WHERE status = 'pending' AND channel IN (SELECT value FROM json_each(?))",
-      ),
-      markSending: prep("UPDATE outbound_messages SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'"),
-      markSent: prep("UPDATE outbound_messages SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?"),
-      markRetry: prep("UPDATE outbound_messages SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
-      markFailed: prep("UPDATE outbound_messages SET status = 'failed', last_error = ? WHERE id = ?"),
-      dueNow: prep("UPDATE outbound_messages SET next_attempt_at = ? WHERE channel = ? AND status = 'pending' AND next_attempt_at > ?"),
       offerOptions: prep("UPDATE conversations SET memory = json_set(memory, '$.' || ?, json(?)) WHERE resident_id = ?"),
-      resetSending: prep("UPDATE outbound_messages SET status = 'pending' WHERE status = 'sending'"),
-      inbox: prep(
-        "SELECT * FROM outbound_messages WHERE channel = ? AND address = ? AND status = 'pending' ORDER BY id",
-      ),
-      markDelivered: prep("UPDATE outbound_messages SET status = 'delivered', sent_at = ? WHERE id = ?"),
-      countByStatus: prep('SELECT status, COUNT(*) AS n FROM outbound_messages GROUP BY status'),
     };
   }
 
@@ -215,14 +138,6 @@ export class MessageStore {
     return this.s.findInbound.get(channel, messageId) as never;
   }
 
-  /** The replies stored for an inbound message, in order. */
-  repliesOf(inboundId: number): Reply[] {
-    const rows = this.s.repliesOf.all(inboundId) as Array<{ text: string; options: string | null }>;
-    return rows.map((r) => {
-      const options = parseJson<string[] | null>(r.options, null);
-      return options?.length ? { text: r.text, options } : { text: r.text };
-    });
-  }
 
   /**
    * Find the resident behind a channel identity, creating both on first contact.
@@ -299,22 +214,12 @@ export class MessageStore {
   commitTurn(turn: TurnResult): number[] {
     return this.transaction(() => {
       this.s.finishInbound.run(turn.status, turn.intent, turn.score, turn.errorId, turn.now, turn.inboundId);
-      const ids = turn.outbound.map((o) => this.insertOutbound(o, o.kind === 'reply' ? turn.inboundId : null, turn.now));
+      const ids = turn.outbound.map((o) => this.outbox.insert(o, o.kind === 'reply' ? turn.inboundId : null, turn.now));
       this.saveConversation(turn.conversation, turn.channel, turn.now);
       return ids;
     });
   }
 
-  /** Insert one outbox row; returns its id. */
-  insertOutbound(o: OutboundDraft, inboundId: number | null, now: number): number {
-    const options = o.reply.options?.length ? JSON.stringify(o.reply.options.map(optionLabel)) : null;
-    const sentAt = o.status === 'sent' ? now : null;
-    return Number(
-      this.s.insertOutbound
-        .run(inboundId, o.residentId, o.channel, o.address, o.kind, o.reply.text, options, o.status, now, now, sentAt, o.broadcastId ?? null)
-        .lastInsertRowid,
-    );
-  }
 
   /** Persist a conversation's state. */
   saveConversation(c: ConversationRecord, channel: string | null, now: number): void {
@@ -361,55 +266,13 @@ export class MessageStore {
     return (this.s.residentsWithRole.all(role) as Array<{ id: number }>).map((r) => r.id);
   }
 
-  /** Pending outbox rows of the given channels due at `now`, oldest first. */
-  duePending(channels: readonly string[], now: number, limit: number): OutboxRow[] {
-    return (this.s.duePending.all({ now, channels: JSON.stringify(channels), limit }) as OutboxDbRow[]).map(toOutboxRow);
-  }
 
-  /** When the next pending row of the given channels falls due, or null when none is pending. */
-  nextDue(channels: readonly string[]): number | null {
-    return (this.s.nextDue.get(JSON.stringify(channels)) as { at: number | null }).at;
-  }
 
-  /** Claim a row for sending; false when another worker took it first. */
-  markSending(id: number): boolean {
-    return this.s.markSending.run(id).changes === 1;
-  }
 
-  markSent(id: number, now: number): void {
-    this.s.markSent.run(now, id);
-  }
 
-  markRetry(id: number, at: number, error: string): void {
-    this.s.markRetry.run(at, error.slice(0, 500), id);
-  }
 
-  markFailed(id: number, error: string): void {
-    this.s.markFailed.run(error.slice(0, 500), id);
-  }
 
-  /** Make every pending row of a channel due now (its retries waited on a cause now gone). */
-  makeDueNow(channel: string, now: number): number {
-    return this.s.dueNow.run(now, channel, now).changes;
-  }
 
-  /** After a crash, rows caught mid-send go back to pending. Returns how many. */
-  resetSending(): number {
-    return this.s.resetSending.run().changes;
-  }
 
-  /** Everything pending for one address of a pull channel, marked delivered as it is read. */
-  takeInbox(channel: string, address: string, now: number): OutboxRow[] {
-    return this.transaction(() => {
-      const rows = (this.s.inbox.all(channel, address) as OutboxDbRow[]).map(toOutboxRow);
-      for (const r of rows) this.s.markDelivered.run(now, r.id);
-      return rows;
-    });
-  }
 
-  /** Outbox rows per status, for health and benchmarks. */
-  outboxCounts(): Record<string, number> {
-    const rows = this.s.countByStatus.all() as Array<{ status: string; n: number }>;
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-  }
 }

@@ -18,7 +18,7 @@ describe('restart on an existing database', () => {
     // A terminal message handled while no terminal channel runs: its reply stays in the outbox,
     // as it would if the process died before sending it.
     await first.bot.receive({ channel: 'console', userId: 'console:tester', messageId: 'c-1', text: '你好' });
-    expect(first.store.outboxCounts().pending).toBe(1);
+    expect(first.store.outbox.counts().pending).toBe(1);
     const residents = await first.db.prisma.resident.count();
     await first.stop();
 
@@ -33,7 +33,7 @@ describe('restart on an existing database', () => {
     });
     await second.outbox.idle();
     expect(printed).toContain('您好');
-    expect(second.store.outboxCounts().pending ?? 0).toBe(0);
+    expect(second.store.outbox.counts().pending ?? 0).toBe(0);
 
     // the form resumes where it stopped: the next answer is the content
     const { body } = await second.say('web-r', '希望社区多组织老年人活动');

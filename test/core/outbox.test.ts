@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 function queue(address: string, text: string): number {
-  return store.insertOutbound(
+  return store.outbox.insert(
     { channel: 'fake', address, residentId: null, kind: 'notification', reply: { text }, status: 'pending' },
     null,
     now,
@@ -55,7 +55,7 @@ async function round(outbox: Outbox) {
 describe('outbox', () => {
   it('sends pending messages in order per address and marks them sent', async () => {
     const fake = new FakeChannel();
-    const outbox = new Outbox(store, { log: memoryLog().log, clock });
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log, clock });
     outbox.register(fake);
     const ids = [queue('a', '一'), queue('b', '甲'), queue('a', '二')];
     outbox.start();
@@ -68,7 +68,7 @@ describe('outbox', () => {
   it('retries a transient failure with backoff, holding later messages to that address back', async () => {
     const fake = new FakeChannel();
     fake.failures.push(new SendError('502 bad gateway', { retryable: true }));
-    const outbox = new Outbox(store, { log: memoryLog().log, clock, baseDelayMs: 1000 });
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log, clock, baseDelayMs: 1000 });
     outbox.register(fake);
     const first = queue('a', '一');
     const second = queue('a', '二');
@@ -86,7 +86,7 @@ describe('outbox', () => {
   it('waits the platform’s retry-after before trying again', async () => {
     const fake = new FakeChannel();
     fake.failures.push(new SendError('429 too many requests', { retryable: true, retryAfterMs: 30_000 }));
-    const outbox = new Outbox(store, { log: memoryLog().log, clock, baseDelayMs: 10 });
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log, clock, baseDelayMs: 10 });
     outbox.register(fake);
     const id = queue('a', '一');
     outbox.start();
@@ -103,7 +103,7 @@ describe('outbox', () => {
   it('sends at once, without spending an attempt, when a paused channel is resumed', async () => {
     const fake = new FakeChannel();
     fake.failures.push(new SendError('logged out', { retryable: true, retryAfterMs: 10 * 60_000 }));
-    const outbox = new Outbox(store, { log: memoryLog().log, clock });
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log, clock });
     outbox.register(fake);
     const id = queue('a', '一');
     outbox.start();
@@ -120,7 +120,7 @@ describe('outbox', () => {
     fake.failures.push(new SendError('chat not found', { retryable: false }));
     for (let i = 0; i < 3; i++) fake.failures.push(new Error('timeout'));
     const { log, logs } = memoryLog();
-    const outbox = new Outbox(store, { log, clock, maxAttempts: 3, baseDelayMs: 10 });
+    const outbox = new Outbox(store.outbox, { log, clock, maxAttempts: 3, baseDelayMs: 10 });
     outbox.register(fake);
     const permanent = queue('gone', '一');
     const transient = queue('flaky', '二');
@@ -141,7 +141,7 @@ describe('outbox', () => {
     const id = queue('a', '一');
     db.sqlite.prepare("UPDATE outbound_messages SET status = 'sending', attempts = 1 WHERE id = ?").run(id);
     const fake = new FakeChannel();
-    const outbox = new Outbox(store, { log: memoryLog().log, clock });
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log, clock });
     outbox.register(fake);
     outbox.start();
     await outbox.idle();
@@ -160,7 +160,7 @@ describe('outbox', () => {
       },
     };
     now = Date.now(); // this test runs on the real clock
-    const outbox = new Outbox(store, { log: memoryLog().log });
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log });
     outbox.register(paced);
     queue('a', '一');
     queue('a', '二');

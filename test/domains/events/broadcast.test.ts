@@ -36,7 +36,7 @@ function recordingSender(name = 'fake'): ChannelSender & { sent: OutboundEnvelop
 
 /** An outbox over the app's database on the test clock, as a (re)started process builds it. */
 function newOutbox(sender: ChannelSender): Outbox {
-  const outbox = new Outbox(new MessageStore(t.app.db.sqlite), { log: memoryLog().log, clock: () => t.clock.now.getTime() });
+  const outbox = new Outbox(new MessageStore(t.app.db.sqlite).outbox, { log: memoryLog().log, clock: () => t.clock.now.getTime() });
   outbox.register(sender);
   return outbox;
 }
