@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ConsoleChannel } from './channels/console.js';
-import { mountHealth, mountHttpApi } from './channels/http/api.js';
+import { mountFiles, mountHealth, mountHttpApi } from './channels/http/api.js';
 import { HttpServer } from './channels/http/server.js';
 import type { Config } from './config.js';
 import { Bot } from './core/bot.js';
@@ -23,7 +23,7 @@ import { createNlu } from './nlu/index.js';
 import { allPlaces } from './nlu/entities/places.js';
 import { warmUpDateTimes } from './nlu/entities/datetime.js';
 import { maskPersonalData } from './privacy/mask.js';
-import { loadMasterKey, PiiVault } from './privacy/vault.js';
+import { openVault, type PiiVault } from './privacy/vault.js';
 
 export interface App {
   config: Config;
@@ -95,9 +95,7 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
   const db = await openDatabase({ url: config.DATABASE_URL, logger: log });
   const platforms: Array<{ stop(): Promise<void> }> = [];
   try {
-    const vault = new PiiVault(
-      loadMasterKey({ configured: config.PII_KEY, dataDir: config.DATA_DIR, production: config.NODE_ENV === 'production', log }),
-    );
+    const vault = openVault(config, log);
     const nlu =
       overrides.nlu ??
       (await createNlu({ dataDir: config.NLU_CACHE_DIR ?? join(config.DATA_DIR, 'nlu-cache'), classifier: config.NLU_CLASSIFIER, logger: log }));
@@ -129,7 +127,10 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     if (channels.includes('http') || webhooks) {
       http = new HttpServer({ host: config.HOST, port: config.PORT, log });
       mountHealth(http, () => ({ outbox: store.outbox.counts() }));
-      if (channels.includes('http')) mountHttpApi(http, bot);
+      if (channels.includes('http')) {
+        mountHttpApi(http, bot);
+        mountFiles(http, config.DATA_DIR);
+      }
     }
 
     // Domains first, the general dialogue last: it answers whatever no domain took.
@@ -165,8 +166,14 @@ export async function startApp(config: Config, log: Logger, overrides: AppOverri
     // The staff's console, on its own port; loaded only when enabled.
     if (config.ADMIN_ENABLED) {
       const { startAdminConsole } = await import('./admin/server.js');
-      const { domainStatsModule } = await import('./admin/modules/domain-stats.js');
-      const admin = await startAdminConsole({ prisma: db.prisma, config, log, bot, clock, modules: [domainStatsModule] });
+      const modules = await Promise.all([
+        import('./admin/modules/domain-stats.js').then((m) => m.domainStatsModule),
+        import('./admin/modules/hazards/index.js').then((m) => m.hazardsModule),
+        import('./admin/modules/jobs/index.js').then((m) => m.jobsModule),
+        import('./admin/modules/insurance/index.js').then((m) => m.insuranceModule),
+        import('./admin/modules/events/index.js').then((m) => m.eventsModule),
+      ]);
+      const admin = await startAdminConsole({ prisma: db.prisma, config, log, bot, clock, vault, modules });
       platforms.push(admin);
       log.info({ url: `http://${config.ADMIN_HOST}:${admin.port}/admin` }, 'admin console listening');
     }

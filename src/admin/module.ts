@@ -4,6 +4,7 @@
  * domain's pages (hazards, jobs, insurance, events) are another, built from that domain's
  * service and handed to `startAdminConsole` in `modules`.
  */
+import type { PiiVault } from '../privacy/vault.js';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Bot } from '../core/bot.js';
@@ -53,6 +54,8 @@ export interface ConsoleContext {
   bot: Bot;
   clock: () => Date;
   accounts: StaffAccounts;
+  /** The app's PII vault (a module opens one from the configuration when absent). */
+  vault?: PiiVault;
 }
 
 /** Builds a module once the console's context exists. */

@@ -10,6 +10,7 @@
  * await admin.stop();
  * ```
  */
+import type { PiiVault } from '../privacy/vault.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -46,6 +47,8 @@ export interface AdminConsoleDeps {
   log: Logger;
   bot: Bot;
   clock: () => Date;
+  /** The app's PII vault, handed to the modules that read personal data. */
+  vault?: PiiVault;
   /** Domain modules (hazards, jobs, insurance, events pages), after the core module. */
   modules?: AdminModuleFactory[];
 }
@@ -126,7 +129,7 @@ export async function startAdminConsole(deps: AdminConsoleDeps): Promise<AdminCo
   });
   const sessions = new AdminSessions(prisma, { hours: config.ADMIN_SESSION_HOURS, clock });
   const statics = loadStaticFiles();
-  const ctx: ConsoleContext = { prisma, config, log, bot, clock, accounts };
+  const ctx: ConsoleContext = { prisma, config, log, bot, clock, accounts, ...(deps.vault ? { vault: deps.vault } : {}) };
 
   const modules = [coreModule, ...(deps.modules ?? [])].map((factory) => factory(ctx));
   const nav: NavItem[] = modules.flatMap((m) => m.nav ?? []);

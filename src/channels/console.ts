@@ -17,6 +17,7 @@ const text = {
   banner: '邻里 Linli 终端聊天。直接输入您的问题，比如“你好”、“医保一年交多少钱”；输入 /quit 退出。',
   prompt: '您> ',
   bot: '邻里',
+  photo: '照片',
   tooLong: `消息太长了，请控制在 ${MAX_TEXT_LENGTH} 字以内。`,
   invalid: '这条消息没法处理，请换个说法。',
 };
@@ -69,7 +70,8 @@ export class ConsoleChannel implements ChannelSender {
   /** Print one outbound message (called by the outbox). */
   async send(message: OutboundEnvelope): Promise<void> {
     const output = this.options.output ?? process.stdout;
-    output.write(`\n${text.bot}: ${renderNumbered(message.text, message.options).replace(/\n/g, '\n      ')}\n${text.prompt}`);
+    const photos = message.attachments.map((a) => `\n[${text.photo}] ${a.path}`).join('');
+    output.write(`\n${text.bot}: ${renderNumbered(message.text, message.options).replace(/\n/g, '\n      ')}${photos}\n${text.prompt}`);
   }
 
   private async onLine(line: string): Promise<void> {

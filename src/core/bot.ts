@@ -19,7 +19,7 @@ import { Context, type Understander } from './context.js';
 import { FormEngine, type FormDefinition } from './forms.js';
 import type { Outbox } from './outbox.js';
 import { LAST_OPTIONS, classify, formStep, mediaWithoutText, pickOption } from './steps.js';
-import type { ConversationRecord, MessageStore, OutboundDraft } from './store.js';
+import type { ConversationRecord, MessageStore, OutboundDraft, OutboxRow } from './store.js';
 import { coreText } from './text.js';
 import { parseInbound, type Inbound, type NotifyTarget, type Reply } from './types.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -134,15 +134,18 @@ export class Bot extends Composer<Context> {
     const { store } = this.options;
     const now = this.clock().getTime();
     const broadcastId = options.broadcastId ?? null;
-    const ids = store.transaction(() =>
-      targets
+    // A broadcast's rows are written once: checked and written in one transaction, so two
+    // writers (the bot recovering it, the console resuming it) cannot both write them.
+    const ids = store.transaction(() => {
+      if (broadcastId !== null && store.outbox.hasBroadcast(broadcastId)) return [];
+      return targets
         .flatMap((target) => this.resolveTarget(target, reply))
         .map((draft) => {
           // Options in a notification can be answered by number, like a reply's.
           if (draft.residentId !== null && reply.options?.length) store.offerOptions(draft.residentId, LAST_OPTIONS, reply.options);
           return store.outbox.insert({ ...draft, broadcastId }, null, now);
-        }),
-    );
+        });
+    });
     this.options.outbox.kick();
     return ids;
   }
@@ -151,7 +154,7 @@ export class Bot extends Composer<Context> {
    * Everything pending for an address of a pull channel (the HTTP API's inbox), marked
    * delivered as it is read.
    */
-  takeInbox(channel: string, address: string): Array<{ id: number; kind: string; text: string; options: string[]; createdAt: number }> {
+  takeInbox(channel: string, address: string): OutboxRow[] {
     return this.options.store.outbox.takeInbox(channel, address, this.clock().getTime());
   }
 

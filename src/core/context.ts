@@ -6,7 +6,14 @@
  */
 import type { Logger } from 'pino';
 import type { ConversationRecord, ResidentRecord } from './store.js';
-import type { Inbound, NotifyTarget, Option, Reply } from './types.js';
+import type { Attachment, Inbound, NotifyTarget, Option, Reply } from './types.js';
+
+/** A reply with only the extras it has (no empty arrays stored). */
+const withExtras = (text: string, extra: { options?: Option[]; attachments?: Attachment[] }): Reply => ({
+  text,
+  ...(extra.options?.length ? { options: extra.options } : {}),
+  ...(extra.attachments?.length ? { attachments: extra.attachments } : {}),
+});
 import type { FormEngine } from './forms.js';
 
 /** An entity the NLU found in the text. Its `value` shape depends on `type`. */
@@ -92,8 +99,8 @@ export class Context {
    * await ctx.reply('请问您想找哪类工作？', { options: ['保洁', '保安', '普工'] });
    * ```
    */
-  async reply(text: string, extra: { options?: Option[] } = {}): Promise<void> {
-    this.replies.push(extra.options?.length ? { text, options: extra.options } : { text });
+  async reply(text: string, extra: { options?: Option[]; attachments?: Attachment[] } = {}): Promise<void> {
+    this.replies.push(withExtras(text, extra));
   }
 
   /**
@@ -104,8 +111,8 @@ export class Context {
    * await ctx.notify({ role: 'admin' }, '有居民请求人工服务');
    * ```
    */
-  async notify(target: NotifyTarget, text: string, extra: { options?: Option[] } = {}): Promise<void> {
-    this.notifications.push({ target, reply: extra.options?.length ? { text, options: extra.options } : { text } });
+  async notify(target: NotifyTarget, text: string, extra: { options?: Option[]; attachments?: Attachment[] } = {}): Promise<void> {
+    this.notifications.push({ target, reply: withExtras(text, extra) });
   }
 
   /** The first entity of a type, if the NLU found one. */

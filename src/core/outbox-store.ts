@@ -4,7 +4,7 @@
  * the Outbox (outbox.ts) delivers them, the HTTP channel reads its inbox from them.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { optionLabel, type Reply } from './types.js';
+import { optionLabel, type Attachment, type Reply } from './types.js';
 
 /** A reply or notification about to be written to the outbox. */
 export interface OutboundDraft {
@@ -27,6 +27,7 @@ export interface OutboxRow {
   kind: 'reply' | 'notification';
   text: string;
   options: string[];
+  attachments: Attachment[];
   residentId: number | null;
   attempts: number;
   createdAt: number;
@@ -39,6 +40,7 @@ interface OutboxDbRow {
   kind: 'reply' | 'notification';
   text: string;
   options: string | null;
+  attachments: string | null;
   resident_id: number | null;
   attempts: number;
   created_at: number;
@@ -52,6 +54,7 @@ function toOutboxRow(r: OutboxDbRow): OutboxRow {
     kind: r.kind,
     text: r.text,
     options: r.options ? (JSON.parse(r.options) as string[]) : [],
+    attachments: r.attachments ? (JSON.parse(r.attachments) as Attachment[]) : [],
     residentId: r.resident_id,
     attempts: r.attempts,
     createdAt: r.created_at,
@@ -77,7 +80,7 @@ export class OutboxStore {
       ),
 
       insert: prep(
-        'INSERT INTO outbound_messages (inbound_id, resident_id, channel, address, kind, text, options, status, attempts, next_attempt_at, created_at, sent_at, broadcast_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
+        'INSERT INTO outbound_messages (inbound_id, resident_id, channel, address, kind, text, options, attachments, status, attempts, next_attempt_at, created_at, sent_at, broadcast_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)',
       ),
 
       duePending: prep(
@@ -113,6 +116,7 @@ export class OutboxStore {
 
       markDelivered: prep("UPDATE outbound_messages SET status = 'delivered', sent_at = ? WHERE id = ?"),
 
+      broadcastWritten: prep('SELECT 1 FROM outbound_messages WHERE broadcast_id = ? LIMIT 1'),
       countByStatus: prep('SELECT status, COUNT(*) AS n FROM outbound_messages GROUP BY status'),
     };
   }
@@ -130,9 +134,10 @@ export class OutboxStore {
   insert(o: OutboundDraft, inboundId: number | null, now: number): number {
     const options = o.reply.options?.length ? JSON.stringify(o.reply.options.map(optionLabel)) : null;
     const sentAt = o.status === 'sent' ? now : null;
+    const attachments = o.reply.attachments?.length ? JSON.stringify(o.reply.attachments) : null;
     return Number(
       this.s.insert
-        .run(inboundId, o.residentId, o.channel, o.address, o.kind, o.reply.text, options, o.status, now, now, sentAt, o.broadcastId ?? null)
+        .run(inboundId, o.residentId, o.channel, o.address, o.kind, o.reply.text, options, attachments, o.status, now, now, sentAt, o.broadcastId ?? null)
         .lastInsertRowid,
     );
   }
@@ -181,6 +186,11 @@ export class OutboxStore {
       for (const r of rows) this.s.markDelivered.run(now, r.id);
       return rows;
     })();
+  }
+
+  /** Whether any row of a broadcast has been written. */
+  hasBroadcast(broadcastId: number): boolean {
+    return this.s.broadcastWritten.get(broadcastId) !== undefined;
   }
 
   /** Outbox rows per status, for health and benchmarks. */

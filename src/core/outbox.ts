@@ -49,6 +49,8 @@ export interface OutboxOptions {
   /** Rows fetched per round. */
   batchSize?: number;
   clock?: () => number;
+  /** How often an idle outbox looks for rows written by another process (default 5 s). */
+  idlePollMs?: number;
 }
 
 interface Registered {
@@ -146,8 +148,9 @@ export class Outbox {
     if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
     const next = this.store.nextDue(this.channelNames);
-    if (next === null) return;
-    const delay = Math.min(Math.max(next - this.clock(), 0), 60_000);
+    // Nothing due: look again now and then, for rows another process wrote (the admin CLI's
+    // broadcasts) — this process's own writes kick the outbox at once.
+    const delay = next === null ? (this.options.idlePollMs ?? 5_000) : Math.min(Math.max(next - this.clock(), 0), 60_000);
     this.timer = setTimeout(() => this.kick(), delay);
     this.timer.unref();
   }
@@ -189,6 +192,7 @@ export class Outbox {
       kind: row.kind,
       text: row.text,
       options: row.options,
+      attachments: row.attachments,
       residentId: row.residentId,
       attempts: row.attempts + 1,
     };

@@ -5,6 +5,18 @@
 import { coreText } from './text.js';
 
 /**
+ * A message's text for a channel that cannot send its photos: the text, then a note saying how
+ * many photos there are and where to see them.
+ *
+ * ```ts
+ * withPhotoNote('新的随手拍 #K7M2Q', 2); // '新的随手拍 #K7M2Q\n（附照片2张，请在管理后台查看）'
+ * ```
+ */
+export function withPhotoNote(text: string, photos: number): string {
+  return photos > 0 ? `${text}\n${coreText.photosNotShown(photos)}` : text;
+}
+
+/**
  * A reply's text followed by its options as numbered lines.
  *
  * ```ts

@@ -6,6 +6,7 @@ export const coreText = {
   apology: (errorId: string) =>
     `抱歉，系统刚才出了点问题，您的消息已记录，我们会尽快处理。如需帮助请联系工作人员，并告知错误编号：${errorId}`,
   pickByNumber: '回复数字即可',
+  photosNotShown: (count: number) => `（附照片${count}张，请在管理后台查看）`,
   photoWithoutText: '收到您的图片了。请再用文字说一下是什么事，比如“楼道里有人飞线充电”。',
   locationWithoutText: '收到您的位置了。请再用文字说一下是什么事。',
   form: {

@@ -63,6 +63,8 @@ export type Option = string | { label: string; intent?: string; text?: string };
 export interface Reply {
   text: string;
   options?: Option[];
+  /** Photos sent with the text (e.g. a hazard report's photos forwarded to its grid worker). */
+  attachments?: Attachment[];
 }
 
 /** The label shown for an option. */
@@ -80,6 +82,8 @@ export interface OutboundEnvelope {
   text: string;
   /** Option labels, already flattened for rendering. */
   options: string[];
+  /** Photos to send with the text; a channel that cannot send them says how many there are. */
+  attachments: Attachment[];
   residentId: number | null;
   attempts: number;
 }

@@ -56,6 +56,17 @@ export class PiiVault {
 }
 
 /**
+ * The app's vault, from its configuration: `PII_KEY`, or the development key under `DATA_DIR`.
+ *
+ * ```ts
+ * const vault = openVault(config, log);
+ * ```
+ */
+export function openVault(config: { PII_KEY?: string; DATA_DIR: string; NODE_ENV: string }, log: Logger): PiiVault {
+  return new PiiVault(loadMasterKey({ configured: config.PII_KEY, dataDir: config.DATA_DIR, production: config.NODE_ENV === 'production', log }));
+}
+
+/**
  * The master key: from configuration (`PII_KEY`, 64 hex), or in development a key generated
  * once and kept in `<dataDir>/pii.key` (with a warning: production must configure its own and
  * back it up — data encrypted under a lost key cannot be read).

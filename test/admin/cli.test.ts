@@ -151,7 +151,7 @@ describe('export', () => {
 
   it('refuses an unknown table or a missing --out, and lists the tables', async () => {
     expect(await run('export', 'residents', '--out', join(dir, 'x.csv'))).toBe(1);
-    expect(err).toContain('unknown table "residents" (known: audit_log, feedback, handoff_requests)');
+    expect(err).toContain('unknown table "residents" (known: audit_log, feedback, handoff_requests, job_postings, job_applications, enrolment_applications, hazard_reports, event_signups)');
     expect(await run('export', 'audit_log')).toBe(1);
     expect(err).toContain('--out <file> is required');
     expect(await run('export', 'audit_log', '--out', join(dir, 'no-such-dir', 'x.csv'))).toBe(1);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveAttachment } from '../../src/channels/attachments.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
 // The real NLU (trained once, cached for the whole test run).
@@ -104,5 +105,19 @@ describe('HTTP API', () => {
     const again = await app.say('web-7', '医保一年交多少钱', 'client-msg-1');
     expect(again.body).toEqual(first.body);
     expect(count('inbound_messages')).toBe(before);
+  });
+
+  it('hands out a notification’s photos by their content hash, and nothing else under the data folder', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
+    const photo = await saveAttachment({ dataDir: app.dir, bytes, maxBytes: 1000 });
+    await app.bot.notify([{ channel: 'http', address: 'staff-photo' }], { text: '新的随手拍', attachments: [photo] });
+    const [message] = await app.inbox('staff-photo');
+    expect(message.attachments).toEqual([{ kind: 'image', mime: 'image/png', size: 10, url: `/api/files/${photo.sha256}.png` }]);
+    const file = await fetch(app.url(message.attachments[0].url));
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes);
+    for (const bad of ['../linli.db', '..%2Flinli.db', 'pii.key', `${photo.sha256}.exe`, `${'0'.repeat(64)}.png`]) {
+      expect((await fetch(app.url(`/api/files/${bad}`))).status).toBe(404);
+    }
   });
 });

@@ -150,6 +150,19 @@ describe('outbox', () => {
     await outbox.stop();
   });
 
+  it('finds, while idle, rows another process wrote (the admin CLI’s broadcast)', async () => {
+    now = Date.now(); // real clock: the idle poll is a real timer
+    const fake = new FakeChannel();
+    const outbox = new Outbox(store.outbox, { log: memoryLog().log, idlePollMs: 20 });
+    outbox.register(fake);
+    outbox.start();
+    await outbox.idle();
+    queue('a', '来自命令行的通知'); // written without kicking this outbox
+    for (let i = 0; i < 100 && fake.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(fake.sent.map((m) => m.text)).toEqual(['来自命令行的通知']);
+    await outbox.stop();
+  });
+
   it('paces sends to one address at the configured interval', async () => {
     const times: number[] = [];
     const paced: ChannelSender = {

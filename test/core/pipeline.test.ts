@@ -149,4 +149,12 @@ describe('pipeline', () => {
     const conversation = await app.db.prisma.conversation.findFirstOrThrow({ where: { residentId } });
     expect(JSON.parse(conversation.memory).lastOptions).toEqual(['满意', '不满意']);
   });
+
+  it('writes a broadcast’s rows once, however many writers try', async () => {
+    const first = await app.bot.notify([{ role: 'admin' }], { text: '停水通知' }, { broadcastId: 42 });
+    const second = await app.bot.notify([{ role: 'admin' }], { text: '停水通知' }, { broadcastId: 42 });
+    expect(first).toHaveLength(1);
+    expect(second).toEqual([]);
+    expect(await app.db.prisma.outboundMessage.count({ where: { broadcastId: 42 } })).toBe(1);
+  });
 });

@@ -209,8 +209,7 @@ export class FakeTelegram {
     if (!call) return reply(res, { error_code: 404, description: 'Not Found' });
     if (call[1] !== this.token) return reply(res, { error_code: 401, description: 'Unauthorized' });
     const method = call[2]!;
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const params = raw ? (JSON.parse(raw) as Record<string, any>) : {};
+    const params = await parseParams(Buffer.concat(chunks), req.headers['content-type']);
     const record: ApiCall = { method, params, at: Date.now() };
     this.calls.push(record);
     const failure = this.failures.get(method)?.shift();
@@ -235,6 +234,10 @@ export class FakeTelegram {
       case 'sendMessage': {
         const chat = { id: Number(params.chat_id), type: Number(params.chat_id) < 0 ? 'supergroup' : 'private' } as Chat;
         return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: this.botInfo, text: params.text, reply_markup: params.reply_markup };
+      }
+      case 'sendPhoto': {
+        const chat = { id: Number(params.chat_id), type: Number(params.chat_id) < 0 ? 'supergroup' : 'private' } as Chat;
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: this.botInfo, photo: [] };
       }
       case 'answerCallbackQuery':
         return true;
@@ -300,6 +303,33 @@ class FakeFailure extends Error {
   constructor(readonly failure: ApiFailure) {
     super(failure.description);
   }
+}
+
+/**
+ * A Bot API call's parameters: JSON, or multipart form data when grammY uploads a file (a file
+ * field is recorded as `{ filename, bytes }`).
+ */
+async function parseParams(body: Buffer, contentType: string | undefined): Promise<Record<string, any>> {
+  const boundary = contentType?.startsWith('multipart/form-data') ? /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType) : null;
+  if (boundary) {
+    // A minimal multipart reader: grammY's uploads are well formed, one field per part.
+    const params: Record<string, any> = {};
+    const text = body.toString('latin1');
+    for (const part of text.split(`--${boundary[1] ?? boundary[2]}`)) {
+      const split = part.indexOf('\r\n\r\n');
+      if (split < 0) continue;
+      const headers = part.slice(0, split);
+      const value = part.slice(split + 4).replace(/\r\n$/, '');
+      const name = /name="([^"]*)"/.exec(headers)?.[1];
+      if (!name) continue;
+      // A file part carries its own content type (and maybe a filename); a plain field does not.
+      const isFile = /filename=|content-type:/i.test(headers);
+      params[name] = isFile ? { bytes: Buffer.byteLength(value, 'latin1') } : Buffer.from(value, 'latin1').toString('utf8');
+    }
+    return params;
+  }
+  const raw = body.toString('utf8');
+  return raw ? (JSON.parse(raw) as Record<string, any>) : {};
 }
 
 function reply(res: ServerResponse, body: ApiFailure | { result: unknown }): void {

@@ -8,9 +8,14 @@
  * ```
  */
 import { Command, CommanderError } from 'commander';
+import { registerBindCodeCommand } from './bindcodes.js';
+import { registerBroadcastCommand } from './broadcast.js';
+import { domainExporters } from './domain-exporters.js';
 import { CliError, type CliEnv } from './env.js';
+import { registerEventsCommands } from './events.js';
 import { coreExporters, type TableExporter } from './exporters.js';
 import { registerExportCommand } from './export.js';
+import { registerJobsCommands } from './jobs.js';
 import { registerStaffCommands } from './staff.js';
 import { registerStatsCommand } from './stats.js';
 
@@ -27,14 +32,16 @@ export interface AdminCliParts {
 export function buildAdminProgram(env: CliEnv, parts: AdminCliParts = {}): Command {
   const program = new Command()
     .name('admin')
-    .description('Linli admin CLI: staff accounts, figures, CSV exports')
+    .description('Linli admin CLI: staff accounts, jobs, events, broadcasts, bind codes, figures, CSV exports')
     .exitOverride()
     .configureOutput({ writeOut: (s) => env.out.write(s), writeErr: (s) => env.err.write(s) });
   // Commands added after this point inherit the override and the output (commander copies
   // settings on `.command()`), so their usage errors are caught too.
   registerStaffCommands(program, env);
   registerStatsCommand(program, env);
-  registerExportCommand(program, env, [...coreExporters, ...(parts.exporters ?? [])]);
+  registerExportCommand(program, env, [...coreExporters, ...domainExporters, ...(parts.exporters ?? [])]);
+  // The domains' commands (issue 8): jobs import, events create/list, broadcast, bindcode.
+  for (const group of [registerJobsCommands, registerEventsCommands, registerBroadcastCommand, registerBindCodeCommand]) group(program, env);
   for (const group of parts.groups ?? []) group(program, env);
   return program;
 }

@@ -109,7 +109,7 @@ export function mountOpen311(server: HttpServer, deps: Open311Deps): HazardsKit 
           contact,
           at: deps.clock(),
         });
-        await deps.bot.notify(toTargets(await gridRecipients(kit.staff, grid)), { text: staffNotice(report, null) });
+        await deps.bot.notify(toTargets(await gridRecipients(kit.staff, grid)), staffNotice(report, null));
         return ok([
           {
             service_request_id: report.code,

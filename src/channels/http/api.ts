@@ -12,7 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Bot } from '../../core/bot.js';
 import { MAX_TEXT_LENGTH, optionLabel, type Reply } from '../../core/types.js';
-import { HttpError, type HttpServer } from './server.js';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { errorBody, HttpError, type HttpServer } from './server.js';
 
 /** The channel name HTTP identities and messages carry. */
 export const HTTP_CHANNEL = 'http';
@@ -77,9 +79,44 @@ export function mountHttpApi(server: HttpServer, bot: Bot): void {
         kind: m.kind,
         text: m.text,
         ...(m.options.length ? { options: m.options } : {}),
+        ...(m.attachments.length
+          ? { attachments: m.attachments.map((a) => ({ kind: a.kind, mime: a.mime, size: a.size, url: `/api/files/${basename(a.path)}` })) }
+          : {}),
         createdAt: new Date(m.createdAt).toISOString(),
       }));
       return { status: 200, body: { messages } };
+    },
+  });
+}
+
+const FILE_NAME = /^([0-9a-f]{64})\.(jpg|png|gif|webp|heic|bin)$/;
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', heic: 'image/heic' };
+
+/**
+ * `GET /api/files/<sha256>.<ext>`: a photo an inbox message carries. Files are named by their
+ * content hash, so a URL is only known to whoever received the message; nothing else under the
+ * data folder can be reached (the name must be a hash).
+ */
+export function mountFiles(server: HttpServer, dataDir: string): void {
+  server.raw({
+    method: 'GET',
+    path: '/api/files/:name',
+    async handle(_req, res, params) {
+      const m = FILE_NAME.exec(params.name ?? '');
+      const file = m ? join(dataDir, 'attachments', m[1]!.slice(0, 2), params.name!) : null;
+      const body = file ? await readFile(file).catch(() => null) : null;
+      if (!body) {
+        res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(errorBody('not_found', 'no such file')));
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[m![2]!] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, max-age=86400',
+      });
+      res.end(body);
     },
   });
 }

@@ -3,6 +3,7 @@
  * the webhook has answered, so the event's reply token cannot be relied on). Options become
  * quick-reply buttons that send the option's text when tapped.
  */
+import { withPhotoNote } from '../../core/render.js';
 import { createHash } from 'node:crypto';
 import type { ChannelSender } from '../../core/outbox.js';
 import type { OutboundEnvelope } from '../../core/types.js';
@@ -79,7 +80,8 @@ export class LineSender implements ChannelSender {
 
   /** Push one outbox row to its LINE user. Throws a SendError the outbox understands. */
   async send(envelope: OutboundEnvelope): Promise<void> {
-    const messages = lineMessages(envelope.text, envelope.options);
+    // LINE only sends images from a public HTTPS URL, which Linli does not have: say how many.
+    const messages = lineMessages(withPhotoNote(envelope.text, envelope.attachments.length), envelope.options);
     for (let i = 0, part = 0; i < messages.length; i += MESSAGES_PER_PUSH, part++) {
       try {
         // client.push() cannot set headers; its axios instance carries the origin and the token.

@@ -2,6 +2,7 @@
  * Sending the outbox's messages with the Messenger Send API. Options become quick replies
  * whose payload is the whole option, so a tap reaches the core as the option itself.
  */
+import { withPhotoNote } from '../../core/render.js';
 import type { ChannelSender, SendError } from '../../core/outbox.js';
 import type { OutboundEnvelope } from '../../core/types.js';
 import { planChoices, splitText, type ChoiceLimits } from '../bottender/choices.js';
@@ -73,7 +74,8 @@ export class MessengerSender implements ChannelSender {
 
   /** Send one outbox row to its PSID. Throws a SendError the outbox understands. */
   async send(envelope: OutboundEnvelope): Promise<void> {
-    const messages = messengerMessages(envelope.text, envelope.options);
+    // Photos would need an upload to Meta first; say how many instead.
+    const messages = messengerMessages(withPhotoNote(envelope.text, envelope.attachments.length), envelope.options);
     // RESPONSE answers the resident's message; UPDATE is a notification the bot starts. Both
     // are only allowed within 24 hours of the resident's last message.
     const messagingType = envelope.kind === 'reply' ? 'RESPONSE' : 'UPDATE';

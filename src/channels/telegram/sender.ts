@@ -3,7 +3,7 @@
  * `sendMessage` (more when the text is over Telegram's 4,096 characters), options become an
  * inline keyboard, and Bot API errors become {@link SendError}s the outbox knows how to retry.
  */
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Logger } from 'pino';
 import type { ChannelSender } from '../../core/outbox.js';
 import type { RateLimits } from '../../core/rate-limit.js';
@@ -82,6 +82,12 @@ export class TelegramSender implements ChannelSender {
 
   /** Send one outbox row; the keyboard goes with the last piece of a split text. */
   async send(message: OutboundEnvelope): Promise<void> {
+    // Photos first: if the text then fails, the retry repeats a photo rather than losing one.
+    for (const photo of message.attachments) {
+      await this.api.sendPhoto(chatId(message.address), new InputFile(photo.path)).catch((err: unknown) => {
+        throw toSendError(err);
+      });
+    }
     const pieces = splitText(message.text);
     for (const [i, piece] of pieces.entries()) {
       const last = i === pieces.length - 1;

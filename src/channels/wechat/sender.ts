@@ -3,6 +3,7 @@
  * account, paced per chat, counted against a daily cap, and failing in the way the outbox
  * understands (retry later, or give up when the chat no longer exists).
  */
+import { FileBox } from 'file-box';
 import type { Logger } from 'pino';
 import type { Contact, Room, Wechaty } from 'wechaty';
 import type { ChannelSender } from '../../core/outbox.js';
@@ -87,6 +88,8 @@ export class WechatSender implements ChannelSender {
         { retryable: false },
       );
     }
+    // Photos first: if the text then fails, the retry repeats a photo rather than losing one.
+    for (const photo of message.attachments) await this.deliver(message.address, target, FileBox.fromFile(photo.path));
     await this.deliver(message.address, target, renderNumbered(message.text, message.options));
   }
 
@@ -122,7 +125,7 @@ export class WechatSender implements ChannelSender {
     this.stopped = true;
   }
 
-  private async deliver(key: string, target: Contact | Room, text: string): Promise<void> {
+  private async deliver(key: string, target: Contact | Room, content: string | FileBox): Promise<void> {
     const slot = this.options.cap.take(this.clock());
     if (!slot.ok) {
       this.options.log.warn({ cap: this.options.cap.cap, retryInMs: slot.retryAfterMs }, 'wechat: daily send cap reached, messages wait for tomorrow');
@@ -130,7 +133,7 @@ export class WechatSender implements ChannelSender {
     }
     try {
       await this.pace(key);
-      await target.say(text);
+      await target.say(content);
     } catch (err) {
       this.options.cap.refund(slot.day);
       if (err instanceof SendError) throw err;

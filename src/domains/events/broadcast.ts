@@ -176,12 +176,12 @@ export class BroadcastService {
 
   private async writeRows(id: number): Promise<number> {
     const b = await this.prisma.broadcast.findUniqueOrThrow({ where: { id } });
-    const existing = await this.prisma.outboundMessage.count({ where: { broadcastId: id } });
-    let recipients = existing;
-    if (existing === 0) {
+    let recipients = await this.prisma.outboundMessage.count({ where: { broadcastId: id } });
+    if (recipients === 0) {
       const residents = await this.selectAudience(AudienceSchema.parse(JSON.parse(b.audience)));
+      // bot.notify writes a broadcast's rows only once, even when another writer got there first.
       const rows = residents.length ? await this.notify(residents.map((residentId) => ({ residentId })), { text: await this.compose(b.text, b.eventId) }, { broadcastId: id }) : [];
-      recipients = rows.length;
+      recipients = rows.length > 0 ? rows.length : await this.prisma.outboundMessage.count({ where: { broadcastId: id } });
     }
     await this.prisma.broadcast.update({ where: { id }, data: { status: 'sending', recipients } });
     return recipients;

@@ -112,8 +112,8 @@ async function submitReport(kit: HazardsKit, answers: HazardAnswers, ctx: Contex
   }
   const hint = t.ackHint(report.urgent, kit.limits.urgentAckMinutes, kit.limits.ackHours);
   await ctx.reply(t.submitted(report.code, grid.name, report.urgent, hint));
-  const text = staffNotice(report, ctx.resident.displayName);
-  for (const target of toTargets(await gridRecipients(kit.staff, grid))) await ctx.notify(target, text);
+  const notice = staffNotice(report, ctx.resident.displayName);
+  for (const target of toTargets(await gridRecipients(kit.staff, grid))) await ctx.notify(target, notice.text, notice);
 }
 
 /** report.status: the resident's reports, and the timeline of the one named (or the latest). */

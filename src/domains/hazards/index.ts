@@ -21,6 +21,9 @@ export { StaffService } from './staff.js';
 export { GridDirectory } from './grids.js';
 export { hazardStats } from './stats.js';
 export { seedHazardsDemo } from './demo.js';
+export { HazardAccess, type ConsoleActor, type HazardActor, type ResidentActor } from './actor.js';
+export { announceChange, reporterNotice, type Announcer } from './announce.js';
+export { hazardQueue, isStatusFilter, HAZARD_STATUSES, type QueueQuery, type QueuePage, type StatusFilter } from './queue.js';
 
 /** The scheduler task that escalates unacknowledged cases. */
 export const ESCALATE_TASK = 'hazards.escalate';

@@ -1,10 +1,12 @@
 /**
  * A case's lifecycle: submitted → acknowledged → in_progress → resolved | rejected | duplicate,
  * and transfers between grids. Only the staff of the case's grid, the duty desk and admins may
- * act; every step writes a timeline entry and an audit row in one transaction. Then the
- * reporter may rate a resolved case, once.
+ * act — from their chat or from the admin console (see `actor.ts`); every step writes a
+ * timeline entry and an audit row in one transaction. Then the reporter may rate a resolved
+ * case, once. Telling the reporter and staff is `announce.ts`'s job, shared by chat and console.
  */
 import type { HazardReport, PrismaClient } from '../../generated/prisma/client.js';
+import { HazardAccess, type Authorised, type HazardActor } from './actor.js';
 import type { Grid } from './grids.js';
 import { CLOSED_STATUSES, normaliseCode, type HazardService } from './service.js';
 import type { StaffService } from './staff.js';
@@ -16,8 +18,8 @@ export type StaffAction = 'acknowledge' | 'start' | 'resolve' | 'reject' | 'dupl
 export interface ActRequest {
   code: string;
   action: StaffAction;
-  /** The resident acting (a bound grid worker or an admin). */
-  residentId: number;
+  /** Who acts: a staff member in chat or a console account. */
+  actor: HazardActor;
   /** What was done (resolve), why (reject). */
   note?: string;
   /** transfer: the grid to move the case to. */
@@ -62,28 +64,42 @@ const ALLOWED_FROM: Record<StaffAction, readonly string[]> = {
   transfer: ['submitted', 'acknowledged', 'in_progress'],
 };
 
+/**
+ * The actions a case in `status` allows, in the order staff usually take them.
+ *
+ * @example
+ * ```ts
+ * allowedActions('acknowledged'); // ['start', 'resolve', 'reject', 'duplicate', 'transfer']
+ * allowedActions('resolved');     // []
+ * ```
+ */
+export function allowedActions(status: string): StaffAction[] {
+  return (Object.keys(ALLOWED_FROM) as StaffAction[]).filter((action) => ALLOWED_FROM[action].includes(status));
+}
+
 export class HazardLifecycle {
+  /** The permission rule (also for the console's lists and pages). */
+  readonly access: HazardAccess;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly reports: HazardService,
     private readonly staff: StaffService,
-  ) {}
-
-  /**
-   * Whether a resident may act on cases of a grid: a worker of that grid, a duty-desk
-   * worker, or an admin. Returns the name to show on the timeline, or null.
-   */
-  async actorFor(residentId: number, gridId: string): Promise<{ actor: string; name: string } | null> {
-    const mine = await this.staff.staffOf(residentId);
-    const own = mine.find((w) => w.gridId === gridId) ?? mine.find((w) => w.gridId === this.staff.grids.dutyDesk.id);
-    if (own) return { actor: `staff:${own.id}`, name: own.name };
-    if (await this.staff.isAdmin(residentId)) return { actor: `admin:${residentId}`, name: '' };
-    return null;
+  ) {
+    this.access = new HazardAccess(staff);
   }
 
-  /** Whether a resident is staff at all (bound to any grid, or an admin). */
-  async isStaff(residentId: number): Promise<boolean> {
-    return (await this.staff.staffOf(residentId)).length > 0 || (await this.staff.isAdmin(residentId));
+  /**
+   * Whether someone may act on cases of a grid: a worker of that grid, a duty-desk worker,
+   * an admin (resident or console account). Returns the name to record, or null.
+   */
+  async actorFor(actor: HazardActor, gridId: string): Promise<Authorised | null> {
+    return this.access.authorise(actor, gridId);
+  }
+
+  /** Whether someone is staff at all (bound to any grid, an admin, a console grid worker). */
+  async isStaff(actor: HazardActor): Promise<boolean> {
+    return this.access.isStaff(actor);
   }
 
   /**
@@ -91,17 +107,20 @@ export class HazardLifecycle {
    *
    * @example
    * ```ts
-   * await lifecycle.act({ code: 'A2B3C', action: 'acknowledge', residentId: worker, at: new Date() });
-   * await lifecycle.act({ code: 'A2B3C', action: 'resolve', residentId: worker, note: '已清理', at: new Date() });
+   * const worker = { kind: 'resident', residentId: 7 } as const;
+   * await lifecycle.act({ code: 'A2B3C', action: 'acknowledge', actor: worker, at: new Date() });
+   * // from the console
+   * const wang = { kind: 'console', username: 'wang', role: 'admin', gridId: null } as const;
+   * await lifecycle.act({ code: 'A2B3C', action: 'resolve', actor: wang, note: '已清理', at: new Date() });
    * ```
    */
   async act(request: ActRequest): Promise<ActResult> {
-    if (!(await this.isStaff(request.residentId))) return { ok: false, reason: 'not_staff' };
+    if (!(await this.isStaff(request.actor))) return { ok: false, reason: 'not_staff' };
     const code = normaliseCode(request.code);
     const report = code ? await this.prisma.hazardReport.findUnique({ where: { code } }) : null;
     if (!report) return { ok: false, reason: 'not_found' };
     const grid = this.reports.gridOf(report);
-    const who = await this.actorFor(request.residentId, report.gridId);
+    const who = await this.actorFor(request.actor, report.gridId);
     if (!who) return { ok: false, reason: 'not_your_grid', report, grid };
     if ((CLOSED_STATUSES as readonly string[]).includes(report.status)) return { ok: false, reason: 'closed', report, grid };
     if (!ALLOWED_FROM[request.action].includes(report.status)) return { ok: false, reason: 'already', report, grid };
@@ -139,25 +158,35 @@ export class HazardLifecycle {
       // A transfer hands the case to a new grid: its clock and escalation start again.
       ...(request.action === 'transfer' ? { gridId: newGrid.id, assignedAt: at, escalationLevel: 0, escalatedAt: null } : {}),
     };
-    const [updated] = await this.prisma.$transaction([
-      // The status condition makes two staff acting at once safe: the second changes nothing.
-      this.prisma.hazardReport.update({ where: { id: report.id, status: report.status }, data }),
-      this.prisma.hazardUpdate.create({
-        data: { reportId: report.id, at, kind: request.action === 'transfer' ? 'transferred' : status, status, actor: who.actor, note: timelineNote },
-      }),
-      this.prisma.auditLog.create({
-        data: {
-          at,
-          actor: who.actor,
-          action: `hazard.${request.action}`,
-          entity: 'hazard_report',
-          entityId: report.code,
-          before: JSON.stringify({ status: report.status, gridId: report.gridId }),
-          after: JSON.stringify({ status, gridId: newGrid.id, ...(note ? { note } : {}), ...(duplicateOf ? { duplicateOf } : {}) }),
-        },
-      }),
-    ]);
-    return { ok: true, report: updated, before: report, grid: newGrid, previousGrid: grid, actorName: who.name };
+    const written = await this.prisma
+      .$transaction([
+        // The status condition makes two staff acting at once safe: the second changes nothing.
+        this.prisma.hazardReport.update({ where: { id: report.id, status: report.status }, data }),
+        this.prisma.hazardUpdate.create({
+          data: { reportId: report.id, at, kind: request.action === 'transfer' ? 'transferred' : status, status, actor: who.actor, note: timelineNote },
+        }),
+        this.prisma.auditLog.create({
+          data: {
+            at,
+            actor: who.actor,
+            action: `hazard.${request.action}`,
+            entity: 'hazard_report',
+            entityId: report.code,
+            before: JSON.stringify({ status: report.status, gridId: report.gridId }),
+            after: JSON.stringify({ status, gridId: newGrid.id, ...(note ? { note } : {}), ...(duplicateOf ? { duplicateOf } : {}) }),
+          },
+        }),
+      ])
+      .catch((err: unknown) => {
+        // Someone else changed the case between our read and our write (P2025: no row matched).
+        if ((err as { code?: unknown }).code === 'P2025') return null;
+        throw err;
+      });
+    if (!written) {
+      const current = (await this.prisma.hazardReport.findUnique({ where: { id: report.id } })) ?? report;
+      return { ok: false, reason: (CLOSED_STATUSES as readonly string[]).includes(current.status) ? 'closed' : 'already', report: current, grid };
+    }
+    return { ok: true, report: written[0], before: report, grid: newGrid, previousGrid: grid, actorName: who.name };
   }
 
   /**

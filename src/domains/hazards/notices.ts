@@ -2,7 +2,8 @@
  * What staff receive about a case, and where it goes: the bound workers of the case's grid and
  * the grid's staff group chat (the duty desk: its workers, every admin and its chat).
  */
-import type { NotifyTarget } from '../../core/types.js';
+import { statSync } from 'node:fs';
+import type { Attachment, NotifyTarget, Reply } from '../../core/types.js';
 import type { HazardReport } from '../../generated/prisma/client.js';
 import { placeById } from '../../nlu/entities/places.js';
 import { maskText } from '../../privacy/mask.js';
@@ -43,16 +44,26 @@ export function summaryOf(report: HazardReport): string {
  * the reporter's name (or 匿名) and the commands to act. Phones and ID numbers in the text are
  * masked: staff call back through the bot, never from a number in a chat log.
  */
-export function staffNotice(report: HazardReport, reporterName: string | null, transferredFrom?: Grid): string {
+export function staffNotice(report: HazardReport, reporterName: string | null, transferredFrom?: Grid): Reply {
   const reporter = report.anonymous ? t.anonymousReporter : report.source === 'open311' ? t.open311Reporter : (reporterName ?? t.unnamedReporter);
   const description = maskText(report.description) + (transferredFrom ? t.transferredNotice(transferredFrom.name) : '');
-  return t.staffNotice({
+  const photos = photoAttachments(report);
+  const text = t.staffNotice({
     code: report.code,
     urgent: report.urgent,
     category: categoryName(report.category),
     place: placeLabel(report),
     description,
-    photos: photosOf(report).length,
+    photos: photos.length,
     reporter,
+  });
+  return photos.length > 0 ? { text, attachments: photos } : { text };
+}
+
+/** A case's photos as attachments the channels can send (those still on disk). */
+export function photoAttachments(report: Pick<HazardReport, 'photos'>): Attachment[] {
+  return photosOf(report).flatMap((photo) => {
+    const size = statSync(photo.path, { throwIfNoEntry: false })?.size;
+    return size === undefined ? [] : [{ kind: 'image' as const, path: photo.path, sha256: photo.sha256, size, ...(photo.mime ? { mime: photo.mime } : {}) }];
   });
 }

@@ -5,9 +5,10 @@
 import type { Bot } from '../../core/bot.js';
 import type { Context } from '../../core/context.js';
 import { findPlaces } from '../../nlu/entities/places.js';
+import type { HazardActor } from './actor.js';
+import { announceChange } from './announce.js';
 import type { HazardsKit } from './kit.js';
 import type { StaffAction } from './lifecycle.js';
-import { gridRecipients, staffNotice, toTargets } from './notices.js';
 import { STAFF_BIND_CODE_HOURS } from './staff.js';
 import { hazardsText as t, statusNames } from './text.js';
 
@@ -78,17 +79,18 @@ async function command(kit: HazardsKit, ctx: Context): Promise<void> {
   const action = ACTIONS[verb!]!;
   const code = rawCode!.normalize('NFKC').toUpperCase();
   const words = rest!.trim();
+  const actor: HazardActor = { kind: 'resident', residentId: ctx.resident.id };
   let toGridId: string | undefined;
   if (action === 'transfer' && words) {
     const grids = kit.grids.find(words, findPlaces(words).map((p) => p.value.id));
     if (grids.length === 0) {
       // Refuse here only for staff: anyone else gets the same refusal as for every command.
-      if (await kit.lifecycle.isStaff(ctx.resident.id)) {
+      if (await kit.lifecycle.isStaff(actor)) {
         await ctx.reply(t.staff.gridNotFound(words));
         return;
       }
     } else if (grids.length > 1) {
-      if (await kit.lifecycle.isStaff(ctx.resident.id)) {
+      if (await kit.lifecycle.isStaff(actor)) {
         await ctx.reply(t.staff.chooseGrid, { options: grids.map((g) => `转派 #${code} ${g.name}`) });
         return;
       }
@@ -97,7 +99,7 @@ async function command(kit: HazardsKit, ctx: Context): Promise<void> {
   const result = await kit.lifecycle.act({
     code,
     action,
-    residentId: ctx.resident.id,
+    actor,
     at: ctx.now,
     ...(action === 'duplicate' ? { duplicateOf: /#?\s*([A-Za-z0-9]{5})/.exec(words.normalize('NFKC'))?.[1] ?? '' } : {}),
     ...(action === 'transfer' ? { toGridId } : { note: words }),
@@ -119,14 +121,6 @@ async function command(kit: HazardsKit, ctx: Context): Promise<void> {
     return;
   }
   const { report, grid } = result;
-  const reporterSays: Record<StaffAction, () => string> = {
-    acknowledge: () => t.reporter.acknowledge(report.code, grid.name),
-    start: () => t.reporter.start(report.code),
-    resolve: () => t.reporter.resolve(report.code, report.statusNote ?? ''),
-    reject: () => t.reporter.reject(report.code, report.statusNote ?? ''),
-    duplicate: () => t.reporter.duplicate(report.code, report.duplicateOf ?? ''),
-    transfer: () => t.reporter.transfer(report.code, grid.name),
-  };
   const staffSays: Record<StaffAction, () => string> = {
     acknowledge: () => t.staff.done.acknowledge(report.code),
     start: () => t.staff.done.start(report.code),
@@ -136,14 +130,8 @@ async function command(kit: HazardsKit, ctx: Context): Promise<void> {
     transfer: () => t.staff.done.transfer(report.code, grid.name),
   };
   await ctx.reply(staffSays[action]());
-  if (report.residentId !== null) await ctx.notify({ residentId: report.residentId }, reporterSays[action]());
-  if (action === 'transfer') {
-    const reporter = report.residentId !== null && !report.anonymous ? await reporterName(kit, report.residentId) : null;
-    const text = staffNotice(report, reporter, result.previousGrid);
-    for (const target of toTargets(await gridRecipients(kit.staff, grid))) await ctx.notify(target, text);
-  }
-}
-
-async function reporterName(kit: HazardsKit, residentId: number): Promise<string | null> {
-  return kit.reports.displayNameOf(residentId);
+  // The same notices as when the console acts: only the way they are sent differs.
+  await announceChange(kit, async (targets, reply) => {
+    for (const target of targets) await ctx.notify(target, reply.text, reply);
+  }, { ...result, action });
 }

@@ -26,6 +26,7 @@ const envelope = (text: string, options: string[] = [], address = 'Uto'): Outbou
   kind: 'reply',
   text,
   options,
+  attachments: [],
   residentId: 1,
   attempts: 1,
 });

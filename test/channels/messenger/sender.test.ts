@@ -26,6 +26,7 @@ const envelope = (text: string, options: string[] = [], address = 'Pto', kind: O
   kind,
   text,
   options,
+  attachments: [],
   residentId: 1,
   attempts: 1,
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateChat, user } from '../../helpers/fake-telegram.js';
+import { saveAttachment } from '../../../src/channels/attachments.js';
 import { startTelegramHarness, type TelegramHarness } from './harness.js';
 
 let h: TelegramHarness;
@@ -41,5 +42,20 @@ describe('Telegram sending through the outbox', () => {
     expect(row).toMatchObject({ attempts: 1 });
     expect(row.last_error).toContain('bot was blocked');
     expect(fake.callsOf('sendMessage').filter((c) => Number(c.params.chat_id) === chat.id)).toHaveLength(1);
+  });
+
+  it('sends a notification’s photos before its text (a hazard report forwarded to staff)', async () => {
+    const { fake } = h;
+    const staff = user(7003);
+    const chat = privateChat(staff);
+    const photo = await saveAttachment({ dataDir: h.app.dir, bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), maxBytes: 1000 });
+    await h.app.bot.notify([{ channel: 'telegram', address: String(chat.id) }], { text: '新的随手拍 #K7M2Q', attachments: [photo] });
+    await fake.waitFor(() => fake.sent(chat.id).length >= 1, 'the notice');
+    await h.app.outbox.idle();
+    const calls = fake.calls.filter((c) => Number(c.params.chat_id) === chat.id).map((c) => c.method);
+    expect(calls).toEqual(['sendPhoto', 'sendMessage']);
+    // grammY uploads the file as a part the photo field points at (attach://<part>)
+    const params = fake.callsOf('sendPhoto').at(-1)!.params;
+    expect(params[String(params.photo).replace('attach://', '')]).toMatchObject({ bytes: 7 });
   });
 });

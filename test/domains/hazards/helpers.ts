@@ -2,6 +2,7 @@
  * A Linli app with the hazard domain, a controlled clock and helpers to talk as residents and
  * as grid workers (bound through the real "绑定 123456" flow).
  */
+import { saveAttachment } from '../../../src/channels/attachments.js';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { DomainDeps } from '../../../src/app.js';
@@ -66,10 +67,12 @@ export async function startHazardApp(options: { env?: Record<string, string>; st
     },
     lastOptions: () => options_,
     async send(userId, extra) {
-      const attachments = Array.from({ length: extra.photos ?? 0 }, () => {
-        const n = ++photoSeq;
-        return { kind: 'image' as const, path: `media/photo-${n}.jpg`, sha256: n.toString(16).padStart(64, '0'), size: 1000, mime: 'image/jpeg' };
-      });
+      // Real files, saved the way a channel saves them, so forwarding can send them on.
+      const attachments = await Promise.all(
+        Array.from({ length: extra.photos ?? 0 }, () =>
+          saveAttachment({ dataDir: app.dir, bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, ++photoSeq]), maxBytes: 1000 }),
+        ),
+      );
       const result = await app.bot.receive({
         channel: 'http',
         userId,

@@ -95,6 +95,22 @@ describe('bad input', () => {
     expect(report.gridId).toBe('meijia-1');
   });
 
+  it('forwards the photos with the case to the grid’s staff', async () => {
+    await h.bindStaff('w-wuhu-photos', 'wuhu-1-m1');
+    await h.app.inbox('w-wuhu-photos');
+    await h.say('r5b', '五湖村村口的井盖不见了，晚上很危险');
+    await h.say('r5b', '村口小卖部旁边');
+    await h.send('r5b', { photos: 2 });
+    await h.say('r5b', '好了');
+    await h.say('r5b', '实名');
+    const code = caseCode(await h.say('r5b', '确认'));
+    const [notice] = await h.app.inbox('w-wuhu-photos');
+    expect(notice.text).toContain(`#${code}`);
+    expect(notice.attachments).toHaveLength(2);
+    const photo = await fetch(h.app.url(notice.attachments[0].url));
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+  });
+
   it('refuses an overlong description with a clear message, and a 10,000-character message outright', async () => {
     await h.say('r6', '随手拍');
     await h.say('r6', '其他');

@@ -1,0 +1,51 @@
+/**
+ * Every Chinese text of the console's job postings pages (零工之家).
+ */
+
+export const jobsAdminText = {
+  nav: '岗位管理',
+  title: '零工岗位',
+  filters: { status: '状态', category: '类别', village: '村社', all: '全部', apply: '筛选' },
+  statuses: { open: '招聘中', filled: '已招满', expired: '已过期' } as Record<string, string>,
+  columns: {
+    id: '岗位编号',
+    title: '岗位',
+    employer: '用工单位',
+    category: '类别',
+    village: '村社',
+    pay: '薪资',
+    headcount: '人数',
+    validUntil: '有效期至',
+    status: '状态',
+    edit: '修改',
+  },
+  noVillage: '（街道外）',
+  save: '保存',
+  validUntilLabel: '有效期至',
+  statusLabel: '状态',
+  empty: '没有符合条件的岗位。',
+  page: (page: number, pages: number, total: number) => `第 ${page} / ${pages} 页，共 ${total} 条`,
+  prev: '上一页',
+  next: '下一页',
+  importLink: '粘贴导入岗位',
+  notices: {
+    updated: '岗位已修改。',
+    unchanged: '没有修改任何内容。',
+    badStatus: '状态只能是招聘中、已招满或已过期。',
+    badDate: '请填写正确的有效期（年-月-日）。',
+    notFound: '没有找到这个岗位。',
+  } as const,
+  import: {
+    title: '导入岗位（粘贴 CSV）',
+    help: '从 Excel 复制表格（第一行是表头：岗位编号、用工单位、岗位名称、类别、发布日期、有效期至……），另存为 CSV 后用记事本打开，全选复制粘贴到下面。按岗位编号更新已有岗位，不会重复。一次最多约 60 KB（几百行）；更大的文件请用命令行：npm run admin -- jobs import 文件.csv',
+    label: 'CSV 内容',
+    submit: '导入',
+    empty: '请先粘贴 CSV 内容。',
+    unreadable: (why: string) => `无法读取粘贴的内容：${why}`,
+    report: '导入结果',
+    summary: (created: number, updated: number, rejected: number) => `新增 ${created} 条，更新 ${updated} 条，拒绝 ${rejected} 条。`,
+    rejectedTitle: '被拒绝的行（未导入，请修改后重新粘贴）',
+    columns: { line: '行号', id: '岗位编号', reason: '原因' },
+    back: '返回岗位列表',
+  },
+} as const;
