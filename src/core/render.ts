@@ -17,7 +17,9 @@ export function withPhotoNote(text: string, photos: number): string {
 }
 
 /**
- * A reply's text followed by its options as numbered lines.
+ * A reply's text followed by its options as numbered lines. An option the text already lists
+ * on a line of its own under its number (“1. 市场日结保洁｜150元/天”, a search result with its
+ * details) is not listed twice.
  *
  * ```ts
  * renderNumbered('请选择：', ['保洁', '保安']);
@@ -26,6 +28,13 @@ export function withPhotoNote(text: string, photos: number): string {
  */
 export function renderNumbered(text: string, options: readonly string[]): string {
   if (options.length === 0) return text;
-  const lines = options.map((o, i) => `${i + 1}. ${o}`);
-  return `${text}\n${lines.join('\n')}\n（${coreText.pickByNumber}）`;
+  const listed = new Set(
+    text
+      .split('\n')
+      .map((line) => /^\s*(\d{1,2})[.、．]/.exec(line)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number),
+  );
+  const lines = options.flatMap((o, i) => (listed.has(i + 1) ? [] : [`${i + 1}. ${o}`]));
+  return [text, ...lines, `（${coreText.pickByNumber}）`].join('\n');
 }
