@@ -76,7 +76,6 @@ let refilledAt = performance.now();
 let bot1: ChildProcess | null = null;
 let killed = false;
 let killedAt = 0;
-let restartedAt = 0;
 
 function take(): number {
   const t = performance.now();
@@ -147,7 +146,6 @@ let exit = await startBot();
 let restarts = 0;
 while (exit !== 0 && restarts < 3) {
   restarts++;
-  restartedAt = performance.now();
   exit = await startBot();
 }
 clearInterval(progress);

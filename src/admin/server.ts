@@ -10,6 +10,7 @@
  * await admin.stop();
  * ```
  */
+import { compilePath } from '../channels/http/route-pattern.js';
 import type { PiiVault } from '../privacy/vault.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,16 +72,7 @@ interface Compiled {
 }
 
 function compile(route: AdminRoute): Compiled {
-  const names: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((part) => {
-      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(part.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), names };
+  return { route, ...compilePath(route.path) };
 }
 
 class BodyTooLarge extends Error {}

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import { compilePath } from './route-pattern.js';
 
 /** What a route handler answers. */
 export interface JsonResponse {
@@ -63,16 +64,7 @@ interface Compiled {
 }
 
 function compile(route: Compiled['route']): Compiled {
-  const names: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((part) => {
-      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(part.slice(1));
-      return '([^/]+)';
-    })
-    .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), names };
+  return { route, ...compilePath(route.path) };
 }
 
 /**

@@ -4,6 +4,7 @@
  * deadline (scheduler task `insurance.reminders`) and the staff transitions the admin console
  * calls (approve / return / mark enrolled), each told to the resident.
  */
+import { insuranceNotifier } from './notices.js';
 import type { DomainDeps } from '../../app.js';
 import { registerPersonalDataEraser } from '../privacy/registry.js';
 import { InboundRedactor } from '../privacy/redact.js';
@@ -19,6 +20,7 @@ export { eraseInsurancePersonalData, InsuranceService } from './service.js';
 export { enrolmentStats } from './stats.js';
 export { sendEnrolmentReminders, optOutOfReminders } from './reminders.js';
 export { insuranceDemoSeeder } from './demo.js';
+export { insuranceNotifier } from './notices.js';
 
 /** The scheduler task that sends enrolment reminders. */
 export const REMINDER_TASK = 'insurance.reminders';
@@ -46,16 +48,7 @@ export interface InsuranceDomain {
 export function registerInsurance(deps: DomainDeps): InsuranceDomain {
   const { bot, prisma, vault, config, scheduler, log, clock } = deps;
   const policy = loadPolicy(config.INSURANCE_POLICY_FILE);
-  const service = new InsuranceService(prisma, vault, policy, (residentId, event) => {
-    const a = event.application;
-    const text =
-      event.kind === 'approved'
-        ? t.notify.approved(a.id, a.nameMasked, event.personalShare)
-        : event.kind === 'returned'
-          ? t.notify.returned(a.id, a.nameMasked, a.returnReason ?? '')
-          : t.notify.enrolled(a.id, a.nameMasked, a.coverageYear);
-    return bot.notify([{ residentId }], { text });
-  });
+  const service = new InsuranceService(prisma, vault, policy, insuranceNotifier(bot));
   const redactor = new InboundRedactor(prisma, log);
   bot.form(enrolForm({ service, vault, redactor }));
   registerInsuranceDialogue(bot, { service, vault, prisma, redactor });

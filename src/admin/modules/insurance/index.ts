@@ -6,31 +6,14 @@
  * enrolment rate by village and the year's figures (from `enrolmentStats`).
  */
 import { loadPolicy, type InsurancePolicy } from '../../../domains/insurance/policy.js';
-import { InsuranceService, type ApplicationNotifier } from '../../../domains/insurance/service.js';
+import { insuranceNotifier } from '../../../domains/insurance/notices.js';
+import { InsuranceService } from '../../../domains/insurance/service.js';
 import { enrolmentStats } from '../../../domains/insurance/stats.js';
-import { insuranceText } from '../../../domains/insurance/text.js';
 import { openVault } from '../../../privacy/vault.js';
-import type { Bot } from '../../../core/bot.js';
 import type { AdminModule, ConsoleContext, DashboardPanel } from '../../module.js';
 import { insuranceRoutes } from './pages.js';
 import { insuranceAdminText as t } from './text.js';
 
-/**
- * The resident's notice of a change, worded exactly as the domain words it
- * (`registerInsurance` builds the same notifier for the chat side).
- */
-export function insuranceNotifier(bot: Bot): ApplicationNotifier {
-  return (residentId, event) => {
-    const a = event.application;
-    const text =
-      event.kind === 'approved'
-        ? insuranceText.notify.approved(a.id, a.nameMasked, event.personalShare)
-        : event.kind === 'returned'
-          ? insuranceText.notify.returned(a.id, a.nameMasked, a.returnReason ?? '')
-          : insuranceText.notify.enrolled(a.id, a.nameMasked, a.coverageYear);
-    return bot.notify([{ residentId }], { text });
-  };
-}
 
 /** The enrolment panels (admins): rate by village and the year's headline figures. */
 export function insurancePanels(ctx: ConsoleContext, policy: InsurancePolicy): DashboardPanel[] {
