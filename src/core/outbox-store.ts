@@ -4,7 +4,7 @@
  * the Outbox (outbox.ts) delivers them, the HTTP channel reads its inbox from them.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { optionLabel, type Attachment, type Reply } from './types.js';
+import { optionLabel, type Attachment, type OutboundEnvelope, type Reply } from './types.js';
 
 /** A reply or notification about to be written to the outbox. */
 export interface OutboundDraft {
@@ -19,17 +19,8 @@ export interface OutboundDraft {
   broadcastId?: number | null;
 }
 
-/** One row of the outbox. */
-export interface OutboxRow {
-  id: number;
-  channel: string;
-  address: string;
-  kind: 'reply' | 'notification';
-  text: string;
-  options: string[];
-  attachments: Attachment[];
-  residentId: number | null;
-  attempts: number;
+/** One row of the outbox: what a channel is asked to send, with `attempts` made so far. */
+export interface OutboxRow extends OutboundEnvelope {
   createdAt: number;
 }
 

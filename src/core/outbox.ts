@@ -185,17 +185,8 @@ export class Outbox {
     if (!registered) return false;
     await registered.limiter.acquire(row.address);
     if (!this.store.markSending(row.id)) return false;
-    const envelope: OutboundEnvelope = {
-      id: row.id,
-      channel: row.channel,
-      address: row.address,
-      kind: row.kind,
-      text: row.text,
-      options: row.options,
-      attachments: row.attachments,
-      residentId: row.residentId,
-      attempts: row.attempts + 1,
-    };
+    const { createdAt: _createdAt, ...rest } = row;
+    const envelope: OutboundEnvelope = { ...rest, attempts: row.attempts + 1 };
     try {
       await registered.sender.send(envelope);
       this.store.markSent(row.id, this.clock());

@@ -15,6 +15,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { maskPhone } from './mask.js';
 
 const VERSION = 'v1';
 
@@ -53,6 +54,18 @@ export class PiiVault {
   lookupHash(plain: string): string {
     return createHmac('sha256', this.macKey).update(plain, 'utf8').digest('hex');
   }
+}
+
+/**
+ * A phone as a record keeps it: encrypted, with a masked copy for display (both null when the
+ * resident gave none).
+ *
+ * ```ts
+ * await prisma.feedback.create({ data: { topic, content, ...storedPhone(vault, '13812345678') } });
+ * ```
+ */
+export function storedPhone(vault: PiiVault, phone: string | null): { phoneCipher: string | null; phoneMasked: string | null } {
+  return phone ? { phoneCipher: vault.encrypt(phone), phoneMasked: maskPhone(phone) } : { phoneCipher: null, phoneMasked: null };
 }
 
 /**

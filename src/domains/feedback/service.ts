@@ -3,8 +3,7 @@
  * with a masked copy for display. Usable from the chat, the admin console and the CLI.
  */
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { maskPhone } from '../../privacy/mask.js';
-import type { PiiVault } from '../../privacy/vault.js';
+import { storedPhone, type PiiVault } from '../../privacy/vault.js';
 
 /** What a resident left. */
 export interface NewFeedback {
@@ -29,17 +28,16 @@ export class FeedbackService {
    * ```
    */
   async create(input: NewFeedback): Promise<{ id: number; phoneMasked: string | null }> {
-    const phoneMasked = input.phone ? maskPhone(input.phone) : null;
+    const phone = storedPhone(this.vault, input.phone);
     const row = await this.prisma.feedback.create({
       data: {
         residentId: input.residentId,
         topic: input.topic,
         content: input.content,
-        phoneCipher: input.phone ? this.vault.encrypt(input.phone) : null,
-        phoneMasked,
+        ...phone,
         createdAt: input.at,
       },
     });
-    return { id: row.id, phoneMasked };
+    return { id: row.id, phoneMasked: phone.phoneMasked };
   }
 }

@@ -3,8 +3,7 @@
  * forwarded to hub staff, who answer through {@link LaborService.reply}.
  */
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { maskPhone } from '../../privacy/mask.js';
-import type { PiiVault } from '../../privacy/vault.js';
+import { storedPhone, type PiiVault } from '../../privacy/vault.js';
 
 /** What the resident reported. */
 export interface NewLaborCase {
@@ -29,14 +28,13 @@ export class LaborService {
    * ```
    */
   async create(input: NewLaborCase): Promise<{ id: number; phoneMasked: string | null }> {
-    const phoneMasked = input.phone ? maskPhone(input.phone) : null;
+    const phone = storedPhone(this.vault, input.phone);
     const row = await this.prisma.laborCase.create({
       data: {
         residentId: input.residentId,
         what: input.what,
         employer: input.employer,
-        phoneCipher: input.phone ? this.vault.encrypt(input.phone) : null,
-        phoneMasked,
+        ...phone,
         status: 'open',
         createdAt: input.at,
         updatedAt: input.at,
@@ -45,7 +43,7 @@ export class LaborService {
     await this.prisma.auditLog.create({
       data: { at: input.at, actor: `resident:${input.residentId}`, action: 'labor_case.open', entity: 'labor_case', entityId: String(row.id), after: JSON.stringify({ status: 'open' }) },
     });
-    return { id: row.id, phoneMasked };
+    return { id: row.id, phoneMasked: phone.phoneMasked };
   }
 
   /**
