@@ -50,7 +50,11 @@ export const pickOption: MiddlewareFn<Context> = async (ctx, next) => {
  */
 export function formStep(forms: FormEngine, nlu: Understander): MiddlewareFn<Context> {
   return async (ctx, next) => {
-    if (ctx.activeForm && ctx.text && nlu.understand(ctx.text, { now: ctx.now }).urgent) return next();
+    if (ctx.activeForm && ctx.text) {
+      // Understood once: classify() reuses it if the message goes on to the handlers.
+      ctx.understanding = nlu.understand(ctx.text, { now: ctx.now });
+      if (ctx.understanding.urgent) return next();
+    }
     if (await forms.handle(ctx)) return;
     await next();
   };
@@ -65,7 +69,7 @@ export const mediaWithoutText: MiddlewareFn<Context> = async (ctx, next) => {
 /** Classify the text, unless an option already chose the intent. */
 export function classify(nlu: Understander): MiddlewareFn<Context> {
   return async (ctx, next) => {
-    ctx.understanding = nlu.understand(ctx.text, { now: ctx.now });
+    ctx.understanding ??= nlu.understand(ctx.text, { now: ctx.now });
     ctx.intent ??= ctx.understanding.intent;
     await next();
   };
